@@ -1,0 +1,80 @@
+// One advise run, end to end and in memory: root requirements + target environment + package
+// source -> encode -> lexicographic MaxSAT -> decode into pins and a dependency graph.
+// No file I/O and no printing here: cli/ reads inputs and writes the lock and the report.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "env/environment.hpp"
+#include "index/index.hpp"
+#include "packaging/requirement.hpp"
+#include "solver/maxsat.hpp"
+
+namespace thoth::advise {
+
+struct RootRequirement {
+  packaging::Requirement requirement;
+  std::string section = "default";  // lock section: default, develop, or a custom category
+  std::string origin;               // where it was written: "Pipfile:7" or "requirement #2"
+};
+
+struct AdviseRequest {
+  std::vector<RootRequirement> roots;
+  env::TargetEnvironment environment;
+  bool allow_prereleases = false;  // global opt-in ([pipenv] allow_prereleases)
+  sat::SolveLimits limits;         // per whole solve; zero = unlimited
+};
+
+struct Pin {
+  std::string name;                 // canonical
+  std::string version;              // as published
+  std::set<std::string> extras;     // extras requested of it (canonical)
+  std::set<std::string> sections;   // lock sections it belongs to
+  bool direct = false;              // named by a root requirement
+};
+
+// `from` requires `to` through `requirement`; `from` is empty for a root requirement.
+struct GraphEdge {
+  std::string from;
+  std::string from_version;
+  std::string to;
+  std::string requirement;  // the PEP 508 text, e.g. "idna<4,>=2.5"
+};
+
+struct Timings {
+  double encode_ms = 0;
+  double solve_ms = 0;
+  double decode_ms = 0;
+};
+
+struct EncodingSize {
+  std::size_t packages = 0;
+  std::size_t candidates = 0;
+  std::size_t variables = 0;
+  std::size_t clauses = 0;
+};
+
+enum class Outcome { Locked, Unsatisfiable, Unknown /* budget ran out before any lock */ };
+
+struct AdviseResult {
+  Outcome outcome = Outcome::Unknown;
+  bool proven_optimal = false;
+  std::map<std::string, Pin> pins;          // canonical name -> pin
+  std::vector<GraphEdge> graph;             // sorted
+  std::vector<sat::LevelOutcome> levels;    // objective value per level
+  std::vector<std::string> conflict;        // when Unsatisfiable: the reasons (clause origins)
+  EncodingSize size;
+  Timings timings;
+};
+
+[[nodiscard]] AdviseResult advise(const AdviseRequest& request, index::PackageSource& source);
+
+// The whole result as JSON (used by `--json`, fixtures and the benchmark).
+[[nodiscard]] nlohmann::json result_to_json(const AdviseResult& result);
+
+}  // namespace thoth::advise

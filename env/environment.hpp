@@ -1,0 +1,31 @@
+// The target environment a lock is resolved for: Python version, platform and the PEP 508 marker
+// values derived from them. Defaults are documented in docs/cli.md; the Pipfile's [requires] and
+// command-line flags override single fields.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "packaging/marker.hpp"
+#include "packaging/version.hpp"
+
+namespace thoth::env {
+
+struct TargetEnvironment {
+  std::string python_version = "3.12";      // X.Y
+  std::string python_full_version;          // X.Y.Z; empty means X.Y.0
+  std::string platform = "linux-x86_64";    // sysconfig.get_platform() form
+  std::string implementation = "cpython";   // implementation_name
+  std::map<std::string, std::string> marker_overrides;  // explicit marker values win
+
+  // The complete PEP 508 marker environment (without "extra").
+  [[nodiscard]] packaging::MarkerEnvironment marker_environment() const;
+  // python_full_version as a Version, for requires_python checks.
+  [[nodiscard]] packaging::Version python() const;
+  [[nodiscard]] std::string describe() const;  // "CPython 3.12.0 on linux-x86_64"
+};
+
+// Throws InputError when `version` is not X.Y or X.Y.Z.
+void set_python_version(TargetEnvironment& env, const std::string& version, const std::string& where);
+
+}  // namespace thoth::env

@@ -1,0 +1,28 @@
+// An independent re-check of a lock against PEP 440/508 semantics, written without the encoder:
+// every root requirement is pinned and satisfied, every requirement of every pin whose marker holds
+// in the target environment (with the extras requested of it) is pinned and satisfied, every pin's
+// requires_python admits the target Python, no pin is yanked unless pinned with == or ===, no pin is a
+// pre-release unless allowed, and no pin is extraneous (unreachable from the roots).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "env/environment.hpp"
+#include "index/index.hpp"
+#include "packaging/requirement.hpp"
+
+namespace thoth::verify {
+
+struct LockToCheck {
+  std::vector<packaging::Requirement> roots;
+  std::map<std::string, std::string> pins;  // canonical name -> version as published
+  env::TargetEnvironment environment;
+  bool allow_prereleases = false;
+};
+
+// Returns one human-readable line per violation; empty means the lock is valid.
+[[nodiscard]] std::vector<std::string> verify_lock(const LockToCheck& lock, index::PackageSource& source);
+
+}  // namespace thoth::verify
