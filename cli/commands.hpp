@@ -1,0 +1,14 @@
+// The subcommands of `thoth`. Each takes the arguments after the subcommand name (args[0] is the
+// first option), parses them with Boost.Program_options, and returns an exit code (base/error.hpp
+// ExitCode). Only cli/ prints, reads user files and chooses exit codes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace thoth::cli {
+
+int advise_command(const std::vector<std::string>& args);
+int fixtures_command(const std::vector<std::string>& args);  // `thoth fixtures run PATH... [--json]`
+
+}  // namespace thoth::cli
