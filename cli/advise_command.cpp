@@ -1,1 +1,113 @@
-// placeholder: implementation in progress
+// `thoth advise`: read the Pipfile (or --requirement), load the index, resolve for the target
+// environment, print the result, and replace Pipfile.lock atomically. On any failure the existing
+// lock is left untouched.
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+#include "advise/advise.hpp"
+#include "base/atomic_file.hpp"
+#include "base/error.hpp"
+#include "cli/advise_options.hpp"
+#include "cli/commands.hpp"
+#include "cli/lock_output.hpp"
+#include "index/snapshot.hpp"
+#include "project/lockfile.hpp"
+#include "project/pipfile.hpp"
+
+namespace thoth::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double elapsed_ms(Clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
+}
+
+std::string index_path(const AdviseOptions& options) {
+  if (!options.index.empty()) return options.index;
+  if (const char* env = std::getenv("THOTH_INDEX"); env != nullptr && *env != '\0') return env;
+  throw InputError("no package index given", "thoth advise",
+                   "pass --index SNAPSHOT.json (e.g. fixtures/index/pypi-sample.json) or set THOTH_INDEX");
+}
+
+env::TargetEnvironment target_environment(const AdviseOptions& options, const project::Pipfile* pipfile) {
+  env::TargetEnvironment environment;
+  if (pipfile != nullptr) {
+    if (auto it = pipfile->requires_.find("python_full_version"); it != pipfile->requires_.end())
+      env::set_python_version(environment, it->second, pipfile->path.string() + ": [requires] python_full_version");
+    else if (auto it2 = pipfile->requires_.find("python_version"); it2 != pipfile->requires_.end())
+      env::set_python_version(environment, it2->second, pipfile->path.string() + ": [requires] python_version");
+  }
+  if (!options.python_version.empty()) env::set_python_version(environment, options.python_version, "--python-version");
+  if (!options.platform.empty()) environment.platform = options.platform;
+  for (const std::string& marker : options.markers) {
+    auto equals = marker.find('=');
+    if (equals == std::string::npos || equals == 0)
+      throw InputError("expected KEY=VALUE, found `" + marker + "`", "--marker", "e.g. --marker sys_platform=linux");
+    environment.marker_overrides[marker.substr(0, equals)] = marker.substr(equals + 1);
+  }
+  return environment;
+}
+
+std::vector<advise::RootRequirement> roots_from_pipfile(const project::Pipfile& pipfile) {
+  std::vector<advise::RootRequirement> roots;
+  for (const auto& [category, entries] : pipfile.categories) {
+    for (const project::PipfileEntry& entry : entries) {
+      if (entry.vcs_or_path)
+        throw InputError("VCS, path and file entries are not supported yet", pipfile.path.string() + ":" +
+                         std::to_string(entry.line), "pin `" + entry.name + "` to a released version instead");
+      roots.push_back({entry.to_requirement(), project::lock_section_for(category),
+                       pipfile.path.filename().string() + ":" + std::to_string(entry.line)});
+    }
+  }
+  return roots;
+}
+
+std::vector<advise::RootRequirement> roots_from_flags(const AdviseOptions& options) {
+  std::vector<advise::RootRequirement> roots;
+  for (std::size_t i = 0; i < options.requirements.size(); ++i) {
+    auto parsed = packaging::Requirement::parse(options.requirements[i]);
+    if (!parsed) throw InputError(parsed.error().message, "--requirement `" + options.requirements[i] + "`");
+    roots.push_back({*parsed, "default", "--requirement #" + std::to_string(i + 1)});
+  }
+  return roots;
+}
+
+}  // namespace
+
+int advise_command(const std::vector<std::string>& args) {
+  std::string help;
+  AdviseOptions options = parse_advise_options(args, help);
+  if (options.help) {
+    std::cout << help;
+    return 0;
+  }
+  auto total_start = Clock::now();
+  std::optional<project::Pipfile> pipfile;
+  if (options.requirements.empty()) pipfile = project::load_pipfile(options.pipfile);
+
+  advise::AdviseRequest request;
+  request.roots = pipfile ? roots_from_pipfile(*pipfile) : roots_from_flags(options);
+  request.environment = target_environment(options, pipfile ? &*pipfile : nullptr);
+  request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
+  request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
+
+  auto load_start = Clock::now();
+  index::InMemoryIndex index = index::load_snapshot(index_path(options));
+  double load_ms = elapsed_ms(load_start);
+
+  advise::AdviseResult result = advise::advise(request, index);
+
+  AdviseReport report{options, request, result, index, pipfile ? &*pipfile : nullptr, load_ms, 0};
+  std::optional<std::string> lock_text;
+  if (pipfile && result.outcome == advise::Outcome::Locked) lock_text = render_lock(report);
+  if (lock_text && !options.dry_run) {
+    write_file_atomically(lock_path(options), *lock_text);
+  }
+  report.total_ms = elapsed_ms(total_start);
+  print_report(report, lock_text);
+  return result.outcome == advise::Outcome::Locked ? 0 : static_cast<int>(ExitCode::NoSolution);
+}
+
+}  // namespace thoth::cli

@@ -1,1 +1,264 @@
-// placeholder: implementation in progress
+// Builds the universe of a resolution with one worklist over (package, release, extra) triples:
+// a release enters when some live edge admits it, and only then are its own requirements read.
+// So the universe holds exactly what the roots can reach, and the admission rules (PEP 440
+// pre-releases, PEP 592 yanked, requires_python) are applied per edge, as pip applies them per
+// requirement. Admitted sets are memoised per (package, specifier) because thousands of releases
+// repeat the same requirement text.
+#include "encoder/universe.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <unordered_map>
+
+#include "packaging/name.hpp"
+
+namespace thoth::encoder {
+namespace {
+
+struct RawEdge {
+  std::size_t parent_node = kRootParent;
+  std::size_t parent_release = 0;  // index into the parent's project->releases
+  std::size_t root = 0;
+  std::string parent_extra;
+  std::size_t target_node = 0;
+  std::vector<std::string> target_extras;
+  const packaging::Requirement* requirement = nullptr;
+  const std::vector<std::size_t>* admitted = nullptr;  // release indices of the target (memoised)
+};
+
+struct NodeBuild {
+  std::string name;
+  const index::Project* project = nullptr;
+  std::vector<char> python_ok;     // per release
+  std::vector<char> is_candidate;  // per release
+  std::set<std::string> extras;
+  bool direct = false;
+  std::map<std::string, std::vector<std::size_t>> admitted_cache;  // specifier text -> release indices
+};
+
+struct WorkItem {
+  std::size_t node;
+  std::size_t release;
+  std::string extra;  // "" = the release's unconditional requirements
+};
+
+// True when the requirement pins exactly this release with `==V` (no wildcard) or `===V`.
+bool pins_exactly(const packaging::SpecifierSet& specifier, const index::Release& release) {
+  for (const packaging::Specifier& s : specifier.specifiers()) {
+    if (s.op() == packaging::Operator::ArbitraryEqual && s.version_text() == release.version_text) return true;
+    if (s.op() == packaging::Operator::Equal && !s.has_wildcard() && s.contains(release.version, true)) return true;
+  }
+  return false;
+}
+
+class UniverseBuilder {
+ public:
+  UniverseBuilder(const Problem& problem, index::PackageSource& source)
+      : m_problem(problem), m_source(source), m_base_env(problem.environment.marker_environment()),
+        m_python(problem.environment.python()) {}
+
+  Universe build() {
+    add_roots();
+    while (!m_queue.empty()) {
+      WorkItem item = std::move(m_queue.front());
+      m_queue.pop_front();
+      expand(item);
+    }
+    return finish();
+  }
+
+ private:
+  const packaging::MarkerEnvironment& env_for_extra(const std::string& extra) {
+    auto it = m_envs.find(extra);
+    if (it != m_envs.end()) return it->second;
+    packaging::MarkerEnvironment env = m_base_env;
+    env["extra"] = extra;
+    return m_envs.emplace(extra, std::move(env)).first->second;
+  }
+
+  bool marker_holds(const packaging::Requirement& requirement, const std::string& extra) {
+    if (!requirement.marker) return true;
+    auto result = requirement.marker->evaluate(env_for_extra(extra));
+    return result.has_value() && *result;  // an undefined comparison counts as "does not hold"
+  }
+
+  // Does the requirement apply to a release's `extra` ("" = unconditionally)?
+  bool applies(const packaging::Requirement& requirement, const std::string& extra) {
+    if (extra.empty()) return marker_holds(requirement, "");
+    if (!requirement.marker || !requirement.marker->mentions_extra()) return false;
+    return marker_holds(requirement, extra) && !marker_holds(requirement, "");
+  }
+
+  std::size_t node_for(const std::string& canonical_name) {
+    auto [it, inserted] = m_node_index.try_emplace(canonical_name, m_nodes.size());
+    if (!inserted) return it->second;
+    NodeBuild node;
+    node.name = canonical_name;
+    node.project = m_source.find(canonical_name);
+    if (node.project != nullptr) {
+      for (const index::Release& release : node.project->releases) {
+        bool ok = !release.requires_python || release.requires_python->contains(m_python, true);
+        node.python_ok.push_back(ok ? 1 : 0);
+      }
+      node.is_candidate.assign(node.project->releases.size(), 0);
+    }
+    m_nodes.push_back(std::move(node));
+    return m_nodes.size() - 1;
+  }
+
+  const std::vector<std::size_t>& admitted(std::size_t node_index, const packaging::Requirement& requirement) {
+    NodeBuild& node = m_nodes[node_index];
+    std::string key = requirement.specifier.to_string();
+    auto it = node.admitted_cache.find(key);
+    if (it != node.admitted_cache.end()) return it->second;
+    std::vector<std::size_t> result;
+    if (node.project != nullptr) result = admit(node, requirement.specifier);
+    return node.admitted_cache.emplace(std::move(key), std::move(result)).first->second;
+  }
+
+  std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
+    const auto& releases = node.project->releases;
+    std::vector<std::size_t> matching;
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+      if (!node.python_ok[i] || !specifier.contains(releases[i].version, true)) continue;
+      if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
+      matching.push_back(i);
+    }
+    if (m_problem.allow_prereleases || specifier.prereleases()) return matching;
+    std::vector<std::size_t> finals;
+    for (std::size_t i : matching)
+      if (!releases[i].version.is_prerelease()) finals.push_back(i);
+    return finals.empty() ? matching : finals;
+  }
+
+  void add_roots() {
+    for (std::size_t r = 0; r < m_problem.roots.size(); ++r) {
+      const packaging::Requirement& requirement = m_problem.roots[r].requirement;
+      if (!marker_holds(requirement, "")) continue;
+      m_active_roots.push_back(r);
+      std::size_t target = node_for(requirement.canonical_name());
+      m_nodes[target].direct = true;
+      add_edge(RawEdge{kRootParent, 0, r, "", target, {}, &requirement, nullptr});
+    }
+  }
+
+  void add_edge(RawEdge edge) {
+    for (const std::string& extra : edge.requirement->extras) edge.target_extras.push_back(packaging::canonicalize_extra(extra));
+    std::sort(edge.target_extras.begin(), edge.target_extras.end());
+    edge.target_extras.erase(std::unique(edge.target_extras.begin(), edge.target_extras.end()), edge.target_extras.end());
+    edge.admitted = &admitted(edge.target_node, *edge.requirement);
+    std::size_t target = edge.target_node;
+    for (std::size_t release : *edge.admitted) admit_release(target, release);
+    for (const std::string& extra : edge.target_extras) request_extra(target, extra);
+    m_edges.push_back(std::move(edge));
+  }
+
+  void admit_release(std::size_t node_index, std::size_t release) {
+    NodeBuild& node = m_nodes[node_index];
+    if (node.is_candidate[release]) return;
+    node.is_candidate[release] = 1;
+    m_queue.push_back({node_index, release, ""});
+    for (const std::string& extra : node.extras) m_queue.push_back({node_index, release, extra});
+  }
+
+  void request_extra(std::size_t node_index, const std::string& extra) {
+    NodeBuild& node = m_nodes[node_index];
+    if (!node.extras.insert(extra).second) return;
+    for (std::size_t i = 0; i < node.is_candidate.size(); ++i)
+      if (node.is_candidate[i]) m_queue.push_back({node_index, i, extra});
+  }
+
+  void expand(const WorkItem& item) {
+    const index::Release& release = m_nodes[item.node].project->releases[item.release];
+    for (const packaging::Requirement& requirement : release.requires_dist) {
+      if (!applies(requirement, item.extra)) continue;
+      std::size_t target = node_for(requirement.canonical_name());
+      add_edge(RawEdge{item.node, item.release, 0, item.extra, target, {}, &requirement, nullptr});
+    }
+  }
+
+  Universe finish();
+  PackageNode finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const;
+  static std::string exclusion_reason(const NodeBuild& node, std::size_t release, const packaging::Version& python);
+
+  const Problem& m_problem;
+  index::PackageSource& m_source;
+  packaging::MarkerEnvironment m_base_env;
+  packaging::Version m_python;
+  std::map<std::string, packaging::MarkerEnvironment> m_envs;
+  std::vector<NodeBuild> m_nodes;
+  std::unordered_map<std::string, std::size_t> m_node_index;
+  std::vector<RawEdge> m_edges;
+  std::vector<std::size_t> m_active_roots;
+  std::deque<WorkItem> m_queue;
+};
+
+std::string UniverseBuilder::exclusion_reason(const NodeBuild& node, std::size_t release,
+                                              const packaging::Version& python) {
+  const index::Release& r = node.project->releases[release];
+  if (!node.python_ok[release])
+    return "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string();
+  if (r.yanked) return r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason;
+  if (r.version.is_prerelease()) return "pre-release";
+  return "";
+}
+
+PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const {
+  PackageNode out;
+  out.name = node.name;
+  out.project = node.project;
+  out.direct = node.direct;
+  out.extras.assign(node.extras.begin(), node.extras.end());
+  if (node.project == nullptr) return out;
+  const auto& releases = node.project->releases;
+  candidate_of_release.assign(releases.size(), kRootParent);
+  for (std::size_t i = releases.size(); i-- > 0;) {
+    if (node.is_candidate[i]) {
+      candidate_of_release[i] = out.candidates.size();
+      out.candidates.push_back(&releases[i]);
+    } else if (std::string reason = exclusion_reason(node, i, m_python); !reason.empty()) {
+      out.excluded.push_back({releases[i].version_text, std::move(reason)});
+    }
+  }
+  return out;
+}
+
+Universe UniverseBuilder::finish() {
+  // Packages sorted by name give every later index a deterministic meaning; edges keep the
+  // worklist's order, which is itself deterministic (roots in order, then FIFO).
+  std::vector<std::size_t> order(m_nodes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_nodes[a].name < m_nodes[b].name; });
+  std::vector<std::size_t> new_index(m_nodes.size());
+  std::vector<std::vector<std::size_t>> candidate_of_release(m_nodes.size());
+  Universe universe;
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    new_index[order[position]] = position;
+    universe.packages.push_back(finish_node(m_nodes[order[position]], candidate_of_release[order[position]]));
+    universe.by_name.emplace(universe.packages.back().name, position);
+  }
+  for (const RawEdge& raw : m_edges) {
+    Edge edge;
+    edge.parent_package = raw.parent_node == kRootParent ? kRootParent : new_index[raw.parent_node];
+    edge.parent_candidate = raw.parent_node == kRootParent ? 0 : candidate_of_release[raw.parent_node][raw.parent_release];
+    edge.root = raw.root;
+    edge.parent_extra = raw.parent_extra;
+    edge.target = new_index[raw.target_node];
+    edge.target_extras = raw.target_extras;
+    edge.requirement = raw.requirement;
+    for (std::size_t release : *raw.admitted) edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
+    std::sort(edge.admitted.begin(), edge.admitted.end());
+    universe.edges.push_back(std::move(edge));
+  }
+  universe.active_roots = m_active_roots;
+  return universe;
+}
+
+}  // namespace
+
+Universe build_universe(const Problem& problem, index::PackageSource& source) {
+  return UniverseBuilder(problem, source).build();
+}
+
+}  // namespace thoth::encoder

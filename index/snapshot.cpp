@@ -1,1 +1,153 @@
-// placeholder: implementation in progress
+// Index snapshots: a JSON object `name -> version -> release` (docs/fixtures.md). Real PyPI data
+// holds legacy versions and requirements that are not PEP 440/508; those items are skipped and
+// counted, never fatal. Only a file that is not JSON, or not shaped like a snapshot, is an error.
+#include "index/snapshot.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "base/atomic_file.hpp"
+#include "base/error.hpp"
+#include "packaging/name.hpp"
+
+namespace thoth::index {
+namespace {
+
+using nlohmann::json;
+
+std::string where(std::string_view origin, const std::string& name, const std::string& version) {
+  return std::string(origin) + ": package `" + name + "`" + (version.empty() ? "" : ", version `" + version + "`");
+}
+
+void read_yanked(const json& value, Release& release, const std::string& location) {
+  if (value.is_boolean()) {
+    release.yanked = value.get<bool>();
+  } else if (value.is_string()) {
+    release.yanked = true;
+    release.yanked_reason = value.get<std::string>();
+  } else if (!value.is_null()) {
+    throw InputError("expected `yanked` to be false or a reason string", location);
+  }
+}
+
+std::vector<DistFile> read_files(const json& value, const std::string& location) {
+  if (!value.is_array()) throw InputError("expected `files` to be a list", location);
+  std::vector<DistFile> files;
+  for (const json& entry : value) {
+    if (!entry.is_object() || !entry.contains("filename") || !entry["filename"].is_string())
+      throw InputError("expected each file to be an object with a `filename`", location);
+    DistFile file{entry["filename"].get<std::string>(), {}};
+    if (auto hashes = entry.find("hashes"); hashes != entry.end() && hashes->is_object())
+      for (const auto& [algorithm, digest] : hashes->items())
+        if (digest.is_string()) file.hashes[algorithm] = digest.get<std::string>();
+    files.push_back(std::move(file));
+  }
+  return files;
+}
+
+std::vector<std::string> read_string_list(const json& value, const char* key, const std::string& location) {
+  if (!value.is_array()) throw InputError(std::string("expected `") + key + "` to be a list of strings", location);
+  std::vector<std::string> items;
+  for (const json& item : value) {
+    if (!item.is_string()) throw InputError(std::string("expected `") + key + "` to be a list of strings", location);
+    items.push_back(item.get<std::string>());
+  }
+  return items;
+}
+
+// Fills `release` from one version object; skipped items are counted in `stats`.
+void read_release(const json& body, Release& release, LoadStatistics& stats, const std::string& location) {
+  if (!body.is_object()) throw InputError("expected a release object", location);
+  if (auto it = body.find("requires_dist"); it != body.end() && !it->is_null()) {
+    for (const std::string& text : read_string_list(*it, "requires_dist", location)) {
+      auto requirement = packaging::Requirement::parse(text);
+      if (requirement) release.requires_dist.push_back(std::move(*requirement));
+      else ++stats.skipped_requirements;
+    }
+  }
+  if (auto it = body.find("requires_python"); it != body.end() && it->is_string() && !it->get<std::string>().empty()) {
+    auto specifier = packaging::SpecifierSet::parse(it->get<std::string>());
+    if (specifier) release.requires_python = std::move(*specifier);
+    else ++stats.skipped_requires_python;
+  }
+  if (auto it = body.find("yanked"); it != body.end()) read_yanked(*it, release, location);
+  if (auto it = body.find("provides_extra"); it != body.end() && !it->is_null())
+    release.provides_extra = read_string_list(*it, "provides_extra", location);
+  if (auto it = body.find("files"); it != body.end() && !it->is_null()) release.files = read_files(*it, location);
+}
+
+Project read_project(const std::string& name, const json& versions, LoadStatistics& stats, std::string_view origin) {
+  if (!versions.is_object()) throw InputError("expected an object mapping versions to releases", where(origin, name, ""));
+  Project project{packaging::canonicalize_name(name), {}};
+  for (const auto& [version_text, body] : versions.items()) {
+    auto version = packaging::Version::parse(version_text);
+    if (!version) {
+      ++stats.skipped_versions;
+      continue;
+    }
+    Release release{*version, version_text, {}, {}, false, {}, {}, {}};
+    read_release(body, release, stats, where(origin, name, version_text));
+    project.releases.push_back(std::move(release));
+  }
+  std::stable_sort(project.releases.begin(), project.releases.end(),
+                   [](const Release& a, const Release& b) { return a.version < b.version; });
+  // Two spellings of one version ("1.0" and "1.0.0"): keep the first, count the rest.
+  auto duplicate = std::unique(project.releases.begin(), project.releases.end(),
+                               [](const Release& a, const Release& b) { return a.version == b.version; });
+  stats.skipped_versions += static_cast<std::size_t>(project.releases.end() - duplicate);
+  project.releases.erase(duplicate, project.releases.end());
+  return project;
+}
+
+void merge_into(std::map<std::string, Project, std::less<>>& projects, Project project) {
+  auto [it, inserted] = projects.try_emplace(project.name, std::move(project));
+  if (inserted) return;
+  // Names differing only by case or separators: merge their releases, first one wins per version.
+  for (Release& release : project.releases) {
+    auto& releases = it->second.releases;
+    auto pos = std::lower_bound(releases.begin(), releases.end(), release,
+                                [](const Release& a, const Release& b) { return a.version < b.version; });
+    if (pos == releases.end() || !(pos->version == release.version)) releases.insert(pos, std::move(release));
+  }
+}
+
+}  // namespace
+
+InMemoryIndex snapshot_from_json(const json& document, std::string_view origin) {
+  if (!document.is_object())
+    throw InputError("expected a JSON object mapping package names to versions", std::string(origin),
+                     "an index snapshot looks like {\"name\": {\"1.0\": {\"requires_dist\": []}}}");
+  LoadStatistics stats;
+  std::map<std::string, Project, std::less<>> projects;
+  for (const auto& [name, versions] : document.items()) {
+    Project project = read_project(name, versions, stats, origin);
+    stats.releases += project.releases.size();
+    merge_into(projects, std::move(project));
+  }
+  stats.projects = projects.size();
+  return InMemoryIndex(std::move(projects), stats, std::string(origin));
+}
+
+InMemoryIndex load_snapshot(const std::filesystem::path& path) {
+  std::string text = read_file(path);
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw InputError(std::string("not valid JSON: ") + e.what(), path.string() + ": byte " + std::to_string(e.byte),
+                     "check the snapshot file; it must be one JSON object");
+  }
+  return snapshot_from_json(document, path.string());
+}
+
+InMemoryIndex::InMemoryIndex(std::map<std::string, Project, std::less<>> projects, LoadStatistics stats,
+                             std::string origin)
+    : m_projects(std::move(projects)), m_stats(stats), m_origin(std::move(origin)) {}
+
+const Project* InMemoryIndex::find(std::string_view canonical_name) {
+  auto it = m_projects.find(canonical_name);
+  return it == m_projects.end() ? nullptr : &it->second;
+}
+
+}  // namespace thoth::index

@@ -1,0 +1,30 @@
+// Turning an advise result into a Pipfile.lock and into what the terminal (or --json) shows.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "advise/advise.hpp"
+#include "cli/advise_options.hpp"
+#include "index/index.hpp"
+#include "project/pipfile.hpp"
+
+namespace thoth::cli {
+
+struct AdviseReport {
+  const AdviseOptions& options;
+  const advise::AdviseRequest& request;
+  const advise::AdviseResult& result;
+  index::InMemoryIndex& index;
+  const project::Pipfile* pipfile;  // null with --requirement
+  double load_ms;
+  double total_ms;
+};
+
+[[nodiscard]] std::filesystem::path lock_path(const AdviseOptions& options);
+// requires: report.pipfile and a Locked result.
+[[nodiscard]] std::string render_lock(const AdviseReport& report);
+void print_report(const AdviseReport& report, const std::optional<std::string>& lock_text);
+
+}  // namespace thoth::cli

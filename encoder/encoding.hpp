@@ -1,0 +1,73 @@
+// CNF encoding of a universe (docs/encoding.md gives every clause kind with its SAT form).
+//
+// Variables: one per candidate (package, version); a ladder `older[k]` per package meaning "the
+// chosen version has rank >= k" (rank 0 = newest candidate) which doubles as the at-most-one encoding
+// and as the unit-weight "prefer newest" cost; `installed` per package; one per requested extra.
+// Every clause records its origin, so explanations and justifications are a lookup.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+#include "encoder/universe.hpp"
+#include "solver/types.hpp"
+
+namespace thoth::encoder {
+
+// (s_root → ∨ admitted versions): the user asked for this package.
+struct RootRequirementOrigin { std::size_t root; };
+// (¬x_parent ∨ [¬extra_parent] ∨ ∨ admitted versions of the target): a dependency edge.
+struct DependencyOrigin { std::size_t edge; };
+// Ladder and installed-definition clauses of one package: at most one version, rank order.
+struct AtMostOneVersionOrigin { std::size_t package; };
+// (¬range ∨ older[a]) ∧ (¬range ∨ ¬older[b+1]): an auxiliary "version in ranks a..b" literal.
+struct VersionRangeOrigin { std::size_t package; std::size_t first, last; };
+// (¬x_parent ∨ [¬extra] ∨ extra_target): an edge requests an extra of its target.
+struct ExtraRequestOrigin { std::size_t edge; };
+// (¬extra ∨ installed): an extra only exists on an installed package.
+struct ExtraNeedsPackageOrigin { std::size_t package; std::string extra; };
+// (¬installed ∨ ∨ selected requesters): nothing is installed unless something requires it.
+struct RequiredByOrigin { std::size_t package; std::string extra; };
+
+using ClauseOrigin = std::variant<RootRequirementOrigin, DependencyOrigin, AtMostOneVersionOrigin,
+                                  VersionRangeOrigin, ExtraRequestOrigin, ExtraNeedsPackageOrigin,
+                                  RequiredByOrigin>;
+
+struct PackageVars {
+  std::vector<sat::Var> version;  // parallel to PackageNode::candidates
+  std::vector<sat::Var> older;    // older[k-1] <-> rank >= k, k = 1..n-1
+  sat::Var installed;
+  std::map<std::string, sat::Var> extras;  // requested extra -> "extra requested" variable
+};
+
+struct Encoding {
+  Universe universe;
+  sat::Cnf cnf;
+  std::vector<ClauseOrigin> origins;        // one per clause of cnf
+  std::vector<PackageVars> vars;            // parallel to universe.packages
+  std::vector<sat::Lit> root_selectors;     // per Problem::roots entry; assume true to enforce it
+  std::vector<sat::ObjectiveLevel> objective;
+};
+
+// Pure: the same problem and source always give the same encoding.
+[[nodiscard]] Encoding encode(const Problem& problem, index::PackageSource& source);
+
+// The decoded model: the chosen candidate per installed package and the requested extras.
+struct Selection {
+  std::map<std::size_t, std::size_t> chosen;  // package index -> candidate index
+  std::map<std::size_t, std::vector<std::string>> extras;
+};
+
+[[nodiscard]] Selection decode(const Encoding& encoding, const std::vector<bool>& model);
+
+// The edges active in a selection: parent chosen (or an active root), its extra requested.
+[[nodiscard]] std::vector<std::size_t> active_edges(const Encoding& encoding, const Selection& selection);
+
+// One line of text per clause origin, for conflicts and --explain (e.g. "django 3.2 requires asgiref<4,>=3.3").
+[[nodiscard]] std::string describe_origin(const Encoding& encoding, const Problem& problem, const ClauseOrigin& origin);
+
+}  // namespace thoth::encoder

@@ -1,0 +1,61 @@
+// The universe of a resolution: every package reachable from the roots through requirements whose
+// markers hold in the target environment, the candidate versions of each, and every dependency
+// edge between a candidate and the versions of the target package that edge admits.
+//
+// Candidate rules (PEP 440 / PEP 592 / PEP 503, see docs/encoding.md):
+//  * a release whose requires_python excludes the target Python is never a candidate;
+//  * an edge admits the versions its specifier contains, then drops yanked ones unless it pins
+//    exactly that version with == or ===, then keeps only final releases unless pre-releases are
+//    allowed (globally, or by the specifier itself) or only pre-releases remain;
+//  * a package's candidates are the union of what its incoming edges admit, newest first.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "encoder/problem.hpp"
+#include "index/index.hpp"
+
+namespace thoth::encoder {
+
+inline constexpr std::size_t kRootParent = static_cast<std::size_t>(-1);
+
+// `parent` (a candidate of package `parent_package`, or a root) requires `target` through `requirement`.
+struct Edge {
+  std::size_t parent_package = kRootParent;  // index into Universe::packages, kRootParent for roots
+  std::size_t parent_candidate = 0;          // index into that package's candidates
+  std::size_t root = 0;                      // when parent_package == kRootParent: index into Problem::roots
+  std::string parent_extra;                  // the edge applies only when this extra of the parent is requested
+  std::size_t target = 0;                    // index into Universe::packages
+  std::vector<std::string> target_extras;    // canonical extras it requests of the target
+  const packaging::Requirement* requirement = nullptr;
+  std::vector<std::size_t> admitted;         // candidate indices of the target, ascending (newest first)
+};
+
+// Why a release of a package is not a candidate at all.
+struct Exclusion {
+  std::string version;
+  std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release"
+};
+
+struct PackageNode {
+  std::string name;                              // canonical
+  const index::Project* project = nullptr;       // null when no index has it
+  std::vector<const index::Release*> candidates; // newest first
+  std::vector<std::string> extras;               // requested extras, sorted
+  std::vector<Exclusion> excluded;               // releases that are never candidates, and why
+  bool direct = false;                           // named by an active root requirement
+};
+
+struct Universe {
+  std::vector<PackageNode> packages;             // sorted by name
+  std::map<std::string, std::size_t, std::less<>> by_name;
+  std::vector<Edge> edges;                       // deterministic order
+  std::vector<std::size_t> active_roots;         // roots whose marker holds
+};
+
+[[nodiscard]] Universe build_universe(const Problem& problem, index::PackageSource& source);
+
+}  // namespace thoth::encoder
