@@ -1,1 +1,153 @@
-// placeholder: implementation in progress
+// SatSolver on CryptoMiniSat 5 (specs §2.5). One thread and a fixed seed make every run identical.
+//
+// API facts this file relies on (CryptoMiniSat 5.11.4, checked by probe):
+//  * get_conflict() holds the NEGATIONS of the failed assumptions, and is empty when okay() is false;
+//  * set_max_time / set_max_confl count "from now", so they are re-set before every solve();
+//  * set_max_time measures CPU seconds, so a wall-clock watchdog interrupts the call as well
+//    (the machine may be shared, and the header promises wall-clock time).
+#include "solver/sat_solver.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <cryptominisat5/cryptominisat.h>
+
+namespace thoth::sat {
+namespace {
+
+constexpr std::uint32_t kSeed = 20240917;
+constexpr std::uint64_t kUnlimitedConflicts = std::uint64_t{1} << 60;
+constexpr double kUnlimitedSeconds = 1e12;
+
+CMSat::Lit to_cms(Lit lit) { return CMSat::Lit(lit.var().index, lit.negated()); }
+Lit from_cms(CMSat::Lit lit) { return Lit(Var{lit.var()}, lit.sign()); }
+
+// Interrupts a solver when a wall-clock deadline passes, unless stopped first.
+class Watchdog {
+ public:
+  Watchdog(CMSat::SATSolver& solver, std::chrono::milliseconds budget) {
+    if (budget.count() <= 0) return;
+    const auto deadline = std::chrono::steady_clock::now() + budget;
+    m_thread = std::thread([this, &solver, deadline] {
+      std::unique_lock lock(m_mutex);
+      if (!m_stopped.wait_until(lock, deadline, [this] { return m_stop; })) solver.interrupt_asap();
+    });
+  }
+  ~Watchdog() {
+    if (!m_thread.joinable()) return;
+    {
+      std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_stopped.notify_all();
+    m_thread.join();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_stopped;
+  bool m_stop = false;
+  std::thread m_thread;
+};
+
+}  // namespace
+
+struct SatSolver::Impl {
+  CMSat::SATSolver solver;
+  std::vector<CMSat::Lit> buffer;
+  std::uint64_t conflicts = 0;
+
+  Impl() {
+    solver.set_num_threads(1);  // before any variable exists
+    solver.set_seed(kSeed);
+    solver.set_verbosity(0);
+  }
+
+  void set_budgets(const SolveLimits& limits) {
+    solver.set_max_confl(limits.conflicts > 0 ? limits.conflicts : kUnlimitedConflicts);
+    const double seconds = static_cast<double>(limits.time.count()) / 1000.0;
+    solver.set_max_time(limits.time.count() > 0 ? seconds : kUnlimitedSeconds);
+  }
+};
+
+SatSolver::SatSolver() : m_impl(std::make_unique<Impl>()) {}
+SatSolver::~SatSolver() = default;
+
+void SatSolver::ensure_vars(std::uint32_t count) {
+  const std::uint32_t have = m_impl->solver.nVars();
+  if (count > have) m_impl->solver.new_vars(count - have);
+}
+
+Var SatSolver::new_var() {
+  m_impl->solver.new_var();
+  return Var{m_impl->solver.nVars() - 1};
+}
+
+std::uint32_t SatSolver::num_vars() const { return m_impl->solver.nVars(); }
+
+std::uint64_t SatSolver::conflicts() const { return m_impl->conflicts; }
+
+void SatSolver::add_clause(std::span<const Lit> clause) {
+  std::uint32_t needed = 0;
+  auto& buffer = m_impl->buffer;
+  buffer.clear();
+  for (const Lit lit : clause) {
+    needed = std::max(needed, lit.var().index + 1);
+    buffer.push_back(to_cms(lit));
+  }
+  ensure_vars(needed);
+  m_impl->solver.add_clause(buffer);
+}
+
+void SatSolver::add_cnf(const Cnf& cnf) {
+  ensure_vars(cnf.num_vars());
+  for (const Clause& clause : cnf.clauses()) add_clause(clause);
+}
+
+Answer SatSolver::solve(std::span<const Lit> assumptions, const SolveLimits& limits) {
+  ++m_calls;
+  m_failed.clear();
+  std::uint32_t needed = 0;
+  std::vector<CMSat::Lit> cms_assumptions;
+  cms_assumptions.reserve(assumptions.size());
+  for (const Lit lit : assumptions) {
+    needed = std::max(needed, lit.var().index + 1);
+    cms_assumptions.push_back(to_cms(lit));
+  }
+  ensure_vars(needed);
+  m_impl->set_budgets(limits);
+
+  CMSat::lbool answer;
+  {
+    Watchdog watchdog(m_impl->solver, limits.time);
+    answer = m_impl->solver.solve(&cms_assumptions);
+  }
+  m_impl->conflicts += m_impl->solver.get_last_conflicts();
+
+  if (answer == CMSat::l_True) {
+    const auto& cms_model = m_impl->solver.get_model();
+    m_model.assign(cms_model.size(), false);
+    for (std::size_t i = 0; i < cms_model.size(); ++i) m_model[i] = cms_model[i] == CMSat::l_True;
+    return Answer::Satisfiable;
+  }
+  if (answer == CMSat::l_Undef) return Answer::Unknown;
+
+  if (!m_impl->solver.okay()) return Answer::Unsatisfiable;  // unsat without any assumption
+  std::vector<Lit> sorted_assumptions(assumptions.begin(), assumptions.end());
+  std::sort(sorted_assumptions.begin(), sorted_assumptions.end());
+  for (const CMSat::Lit negated : m_impl->solver.get_conflict()) {
+    const Lit failed = ~from_cms(negated);
+    if (std::binary_search(sorted_assumptions.begin(), sorted_assumptions.end(), failed)) m_failed.push_back(failed);
+  }
+  std::sort(m_failed.begin(), m_failed.end());
+  m_failed.erase(std::unique(m_failed.begin(), m_failed.end()), m_failed.end());
+  return Answer::Unsatisfiable;
+}
+
+bool SatSolver::value(Var v) const { return v.index < m_model.size() && m_model[v.index]; }
+
+}  // namespace thoth::sat

@@ -42,6 +42,7 @@ class SatSolver {
   [[nodiscard]] const std::vector<Lit>& failed_assumptions() const { return m_failed; }
 
   [[nodiscard]] std::uint64_t calls() const { return m_calls; }
+  [[nodiscard]] std::uint64_t conflicts() const;   // summed over every solve() so far
 
  private:
   struct Impl;
