@@ -1,0 +1,87 @@
+"""Runs resolvelib resolutions in a worker process so that a pathological request can be cut off.
+
+The parent loads a snapshot once and forks a worker that inherits it (copy-on-write, no reload).
+Each request goes to the worker over a pipe; the worker times only Resolver.resolve. When a
+request outlives its timeout the worker is killed, the request is recorded as "timeout", and
+the next request gets a freshly forked worker. pip's round limit (200000) also applies.
+"""
+
+import multiprocessing
+import time
+
+from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
+
+from pip_provider import PipLikeProvider, pins_of, root_requirements
+
+PIP_MAX_ROUNDS = 200000  # pip's resolver passes this to Resolver.resolve
+
+
+def resolve_once(snapshot, requirement_texts):
+    """One resolution in this process: {"outcome", "ms", "pins"}; outcome is
+    "locked", "impossible", "too_deep" or "error"."""
+    roots = root_requirements(snapshot, requirement_texts)
+    provider = PipLikeProvider(snapshot, roots)
+    resolver = Resolver(provider, BaseReporter())
+    started = time.perf_counter()
+    try:
+        result = resolver.resolve(roots, max_rounds=PIP_MAX_ROUNDS)
+        outcome, pins = "locked", pins_of(result)
+    except ResolutionImpossible:
+        outcome, pins = "impossible", {}
+    except ResolutionTooDeep:
+        outcome, pins = "too_deep", {}
+    except Exception as error:  # a provider bug must not stop the benchmark; it is reported
+        outcome, pins = f"error: {type(error).__name__}: {error}", {}
+    elapsed_ms = (time.perf_counter() - started) * 1000.0
+    return {"outcome": outcome, "ms": elapsed_ms, "pins": pins}
+
+
+def _serve(snapshot, connection):
+    while True:
+        request = connection.recv()
+        if request is None:
+            return
+        connection.send(resolve_once(snapshot, request))
+
+
+class ResolvelibWorker:
+    """A forked worker holding `snapshot`; `resolve` enforces the per-request timeout."""
+
+    def __init__(self, snapshot, timeout_s):
+        self.m_snapshot = snapshot
+        self.m_timeout_s = timeout_s
+        self.m_context = multiprocessing.get_context("fork")
+        self.m_process = None
+        self.m_connection = None
+
+    def resolve(self, requirement_texts):
+        if self.m_process is None:
+            self._start()
+        self.m_connection.send(list(requirement_texts))
+        if self.m_connection.poll(self.m_timeout_s):
+            return self.m_connection.recv()
+        self._kill()
+        return {"outcome": "timeout", "ms": self.m_timeout_s * 1000.0, "pins": {}}
+
+    def close(self):
+        if self.m_process is None:
+            return
+        self.m_connection.send(None)
+        self.m_process.join(5)
+        if self.m_process.is_alive():
+            self._kill()
+        self.m_process = None
+
+    def _start(self):
+        parent_end, child_end = self.m_context.Pipe()
+        self.m_process = self.m_context.Process(target=_serve, args=(self.m_snapshot, child_end), daemon=True)
+        self.m_process.start()
+        child_end.close()
+        self.m_connection = parent_end
+
+    def _kill(self):
+        self.m_process.kill()
+        self.m_process.join()
+        self.m_connection.close()
+        self.m_process = None
+        self.m_connection = None

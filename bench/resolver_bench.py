@@ -1,0 +1,130 @@
+#!/usr/bin/python3
+"""thoth vs pip's resolver algorithm (resolvelib) on real PyPI snapshots, in one run.
+
+For every snapshot in the shared data: one request for its root project(s), then one request per
+package of the snapshot (name only); --quick keeps the roots and a fixed sample of packages.
+Each request is resolved by `thoth advise --json --dry-run` (a subprocess) and by resolvelib with
+a pip-like provider (a forked worker holding the parsed snapshot). Every thoth lock is re-checked
+by lock_check.py. See bench/README.md for what is measured and why.
+
+Usage: resolver_bench.py [--quick] [--sample N] [--timeout S] [--thoth PATH] [--output FILE] [--json FILE]
+"""
+
+import argparse
+import hashlib
+import platform
+import sys
+from pathlib import Path
+
+import packaging
+import resolvelib
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from lock_check import check_lock  # noqa: E402
+from report import markdown, ratios, summarize, to_json  # noqa: E402
+from resolvelib_runner import ResolvelibWorker  # noqa: E402
+from snapshot import find_shared_dir, load_snapshot, snapshot_files  # noqa: E402
+from thoth_runner import run_thoth  # noqa: E402
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+SLOW_SNAPSHOT = "pypi-2023-12-01-pyrax"  # its root request gets --slow-timeout
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="roots + a fixed sample of packages per snapshot")
+    parser.add_argument("--sample", type=int, default=10, help="packages per snapshot in --quick mode (10)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per request and resolver (60)")
+    parser.add_argument("--slow-timeout", type=float, default=120.0,
+                        help="seconds for the 2023 pyrax root request (120)")
+    parser.add_argument("--thoth", default=str(REPO_DIR / "build" / "thoth"), help="the thoth binary")
+    parser.add_argument("--snapshot", action="append", default=[],
+                        help="only snapshots whose file name contains this (repeatable)")
+    parser.add_argument("--output", help="write the Markdown here instead of stdout")
+    parser.add_argument("--json", dest="json_path", help="also write the full results as JSON here")
+    return parser.parse_args(argv)
+
+
+def sample_names(names, count):
+    """A deterministic, spread-out sample: the `count` names with the smallest SHA-256."""
+    ranked = sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
+    return sorted(ranked[:count])
+
+
+def plan_requests(snapshot, quick, sample):
+    """[(kind, [requirement texts])]: the roots first, then one package per request."""
+    names = [name for name in sorted(snapshot.packages) if [name] != snapshot.roots]
+    if quick:
+        names = sample_names(names, sample)
+    return [("roots", list(snapshot.roots))] + [("package", [name]) for name in names]
+
+
+def bench_request(snapshot, requirements, worker, options, timeout_s):
+    thoth = run_thoth(options.thoth, snapshot, requirements, timeout_s)
+    resolved = worker.resolve(requirements)
+    failures, unreachable = [], []
+    if thoth["outcome"] == "locked":
+        failures, unreachable = check_lock(snapshot, requirements, thoth["pins"])
+        for failure in failures:
+            print(f"LOCK CHECK FAILED {snapshot.label} {requirements}: {failure}", file=sys.stderr)
+    row = {"requirements": requirements, "thoth": thoth, "resolvelib": resolved,
+           "check": {"failures": failures, "unreachable": unreachable}}
+    row["ratio"], row["wall_ratio"] = ratios(row)
+    return row
+
+
+def bench_snapshot(path, options):
+    snapshot = load_snapshot(path)
+    print(f"{snapshot.label}: loaded in {snapshot.load_ms:.0f} ms, skipped {snapshot.skipped}", file=sys.stderr)
+    result = {"snapshot": snapshot.label, "file": path.name, "roots": snapshot.roots,
+              "environment": snapshot.target.markers, "platform": snapshot.target.platform,
+              "resolvelib_load_ms": snapshot.load_ms, "skipped": snapshot.skipped, "requests": []}
+    worker = ResolvelibWorker(snapshot, options.timeout)
+    try:
+        for kind, requirements in plan_requests(snapshot, options.quick, options.sample):
+            slow = kind == "roots" and snapshot.label == SLOW_SNAPSHOT
+            worker.m_timeout_s = options.slow_timeout if slow else options.timeout
+            row = bench_request(snapshot, requirements, worker, options, worker.m_timeout_s)
+            row["kind"] = kind
+            result["requests"].append(row)
+            print(f"  {' '.join(requirements)}: thoth {row['thoth']['outcome']} "
+                  f"resolvelib {row['resolvelib']['outcome'].split(':')[0]} {row['resolvelib']['ms']:.0f} ms",
+                  file=sys.stderr)
+    finally:
+        worker.close()
+    result["summary"] = summarize(result)
+    return result
+
+
+def main(argv):
+    options = parse_arguments(argv)
+    shared = find_shared_dir(REPO_DIR)
+    if shared is None or not snapshot_files(shared):
+        print("notice: shared data not found (../shared beside the repository or $THOTH_SHARED_DIR); "
+              "nothing to benchmark")
+        return 0
+    if not Path(options.thoth).is_file():
+        print(f"error: expected the thoth binary at `{options.thoth}`, found nothing\n\n"
+              "hint: build it (bench/run_benchmarks.sh does) or pass --thoth PATH", file=sys.stderr)
+        return 2
+    paths = [p for p in snapshot_files(shared) if not options.snapshot or any(s in p.name for s in options.snapshot)]
+    run = {"mode": "quick" if options.quick else "full", "sample": options.sample if options.quick else None,
+           "timeout_s": options.timeout, "slow_timeout_s": options.slow_timeout,
+           "resolvelib_version": resolvelib.__version__, "packaging_version": packaging.__version__,
+           "python_version": platform.python_version(), "snapshots": [bench_snapshot(p, options) for p in paths]}
+    text = markdown(run)
+    if options.output:
+        Path(options.output).write_text(text)
+    else:
+        print(text)
+    if options.json_path:
+        Path(options.json_path).write_text(to_json(run) + "\n")
+    failed = sum(snap["summary"]["check_failures"] for snap in run["snapshots"])
+    if failed:
+        print(f"LOCK CHECK FAILED for {failed} request(s); see the Markdown report", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
