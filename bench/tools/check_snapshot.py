@@ -17,12 +17,13 @@ import sys
 import tomllib
 
 from packaging.markers import Marker
-from packaging.requirements import Requirement
-from packaging.specifiers import SpecifierSet
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.tags import compatible_tags, cpython_tags
-from packaging.utils import canonicalize_name, parse_sdist_filename, parse_wheel_filename
-from packaging.version import Version
-from resolvelib import BaseReporter, Resolver
+from packaging.utils import (InvalidSdistFilename, InvalidWheelFilename, canonicalize_name, parse_sdist_filename,
+                             parse_wheel_filename)
+from packaging.version import InvalidVersion, Version
+from resolvelib import BaseReporter, ResolutionImpossible, Resolver
 from resolvelib.providers import AbstractProvider
 
 RELEASE_KEYS = {"requires_dist", "requires_python", "yanked", "provides_extra", "files"}
@@ -80,7 +81,11 @@ class SnapshotChecker:
         for name, releases in self.m_snapshot.items():
             self._check_version_order(name, releases)
             for version, release in releases.items():
-                self._check_release(name, version, release)
+                try:
+                    self._check_release(name, version, release)
+                except (InvalidRequirement, InvalidSpecifier, InvalidVersion, InvalidWheelFilename,
+                        InvalidSdistFilename, KeyError) as error:
+                    self._problem(f"{name} {version}", f"does not parse: {type(error).__name__}: {error}")
         return self
 
     def _problem(self, where, message):
@@ -95,7 +100,11 @@ class SnapshotChecker:
                 self._problem(name, f"expected the canonical name `{canonicalize_name(name)}`")
 
     def _check_version_order(self, name, releases):
-        versions = [Version(text) for text in releases]
+        try:
+            versions = [Version(text) for text in releases]
+        except InvalidVersion as error:
+            self._problem(name, f"expected PEP 440 versions: {error}")
+            return
         if versions != sorted(versions):
             self._problem(name, "versions are not in PEP 440 order")
 
@@ -283,11 +292,25 @@ def main():
     if arguments.quiet_extras:
         checker.extra_only_missing = {}
     report_snapshot(checker, snapshot)
+    resolved = True
     if arguments.pipfile:
-        print(f"resolution of {arguments.pipfile} for CPython {arguments.python_full_version} on linux x86_64:")
-        for candidate in resolve_pipfile(snapshot, arguments.pipfile, arguments.python_full_version):
-            print(f"  {candidate.project}=={candidate.version}  <- {candidate.artifact}")
-    return 1 if checker.problems else 0
+        resolved = report_resolution(snapshot, arguments.pipfile, arguments.python_full_version)
+    return 1 if checker.problems or not resolved else 0
+
+
+def report_resolution(snapshot, pipfile_path, python_full_version):
+    """Prints the pins (and the file each would install), or the unsatisfiable requirements."""
+    print(f"resolution of {pipfile_path} for CPython {python_full_version} on linux x86_64:")
+    try:
+        pins = resolve_pipfile(snapshot, pipfile_path, python_full_version)
+    except ResolutionImpossible as error:
+        for cause in error.causes:
+            parent = f"{cause.parent.project}=={cause.parent.version}" if cause.parent else "the Pipfile"
+            print(f"  IMPOSSIBLE {cause.requirement.identifier}{cause.requirement.specifier} (from {parent})")
+        return False
+    for candidate in pins:
+        print(f"  {candidate.project}=={candidate.version}  <- {candidate.artifact}")
+    return True
 
 
 if __name__ == "__main__":
