@@ -4,8 +4,8 @@ What is copied from pip (src/pip/_internal/resolution/resolvelib/{provider,facto
 - identifiers are the canonical name, or `name[extra1,extra2]` with sorted canonical extras;
 - candidates come newest first; the combined SpecifierSet filters them with prereleases=None, so
   pre-releases appear only if a specifier names one or nothing else matches;
-- versions whose Requires-Python excludes the target are never candidates (done once at load
-  time here; pip checks each link in its finder);
+- versions whose Requires-Python excludes the target are never candidates (the check runs once at
+  load time here, Release.python_ok; pip checks each link in its finder);
 - a dependency applies when its marker holds in the target environment, with `extra` set to ""
   for a plain candidate and to each requested extra the release provides for an extra-candidate;
 - an extra-candidate `x[e]==V` depends on its base `x==V` through an explicit requirement, the
@@ -107,7 +107,7 @@ class PipLikeProvider(AbstractProvider):
         for requirement in requirements[identifier]:
             specifier &= requirement.specifier
         bad = {candidate.version for candidate in incompatibilities[identifier]}
-        releases = self.m_snapshot.packages.get(project, [])
+        releases = [r for r in self.m_snapshot.packages.get(project, []) if r.python_ok]
         by_version = {release.version: release for release in releases}
         matching = specifier.filter([release.version for release in releases])
         return [self._candidate(project, extras, by_version[v]) for v in matching if v not in bad]

@@ -117,11 +117,22 @@ def failure_lines(run):
     return lines
 
 
+def mismatch_lines(run):
+    lines = []
+    for snap in run["snapshots"]:
+        for row in snap["requests"]:
+            keys = row["thoth"].get("environment_mismatch") or []
+            if keys:
+                lines.append(f"- **{snap['snapshot']}** `{' '.join(row['requirements'])}`: {', '.join(keys)}")
+    return lines
+
+
 def markdown(run):
     header = [
         f"Mode: {run['mode']}; resolvelib {run['resolvelib_version']} with packaging {run['packaging_version']} "
         f"on Python {run['python_version']}; per-request timeout {run['timeout_s']:g} s "
-        f"({run['slow_timeout_s']:g} s for the 2023 pyrax root request). Times in ms.",
+        f"({run['slow_timeout_s']:g} s for the 2023 pyrax root request); best of {run['repeat']} run(s) per "
+        "resolver. Times in ms.",
         "",
         "Ratio = resolvelib `Resolver.resolve` time / thoth encode+solve+decode time; wall ratio = the same "
         "resolvelib time / thoth's whole process wall time. Above 1 means thoth was faster.",
@@ -131,6 +142,9 @@ def markdown(run):
     body = header + ["### Per snapshot", ""] + summary_table(run) + [""]
     if failures:
         body += ["### LOCK CHECK FAILURES", ""] + failures + [""]
+    mismatches = mismatch_lines(run)
+    if mismatches:
+        body += ["### ENVIRONMENT MISMATCHES (thoth reported other marker values)", ""] + mismatches + [""]
     body += ["### Per request", ""] + request_table(run) + [""]
     return "\n".join(body)
 

@@ -73,6 +73,7 @@ class Release:
     requires_python: SpecifierSet  # None when absent or unparsable
     requires: list                 # parsed packaging Requirements
     provided_extras: frozenset     # extras named by `extra == "..."` markers
+    python_ok: bool = True         # Requires-Python admits the target (pip never offers it otherwise)
 
 
 @dataclass
@@ -147,7 +148,7 @@ def _parse_requirements(texts, skipped):
     return requirements
 
 
-def _parse_release(text, entry, skipped):
+def _parse_release(text, entry, skipped, python):
     try:
         version = Version(text)
     except InvalidVersion:
@@ -161,7 +162,8 @@ def _parse_release(text, entry, skipped):
             skipped["requires_python"] += 1  # pip ignores an invalid Requires-Python
     requires = _parse_requirements(entry.get("requires_dist") or [], skipped)
     extras = frozenset(e for r in requires for e in _extras_named_by(r))
-    return Release(version, text, requires_python, requires, extras)
+    python_ok = requires_python is None or requires_python.contains(python, prereleases=True)
+    return Release(version, text, requires_python, requires, extras, python_ok)
 
 
 def _target_for(path):
@@ -187,8 +189,9 @@ def load_snapshot(path):
     roots, target = _target_for(path)
     snapshot = Snapshot(path=path, roots=roots, target=target)
     raw = json.loads(path.read_text())
+    python = Version(target.python_full_version)
     for name, versions in raw.items():
-        releases = [_parse_release(text, entry, snapshot.skipped) for text, entry in versions.items()]
+        releases = [_parse_release(text, entry, snapshot.skipped, python) for text, entry in versions.items()]
         releases = [r for r in releases if r is not None]
         releases.sort(key=lambda r: r.version, reverse=True)
         snapshot.packages.setdefault(canonicalize_name(name), []).extend(releases)
