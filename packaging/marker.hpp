@@ -17,7 +17,8 @@
 
 namespace thoth::packaging {
 
-// Variable name -> value. "extra" (and PEP 751 "extras"/"dependency_groups") optional.
+// Variable name -> value. "extra" is optional (absent means "", packaging's default for metadata).
+// PEP 751 "extras"/"dependency_groups" are sets, written as comma-separated names ("a,b").
 using MarkerEnvironment = std::map<std::string, std::string, std::less<>>;
 
 struct MarkerNode;  // private expression tree (marker.cpp)

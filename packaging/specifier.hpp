@@ -29,6 +29,14 @@ enum class Operator : std::uint8_t {
 
 [[nodiscard]] std::string_view operator_text(Operator op);
 
+// An item for contains()/filter_indices(): the text as written (what `===` compares) and its
+// PEP 440 parse (nullptr when the text is not a valid version). For a Version object, `text`
+// is its normalised form, as packaging's str(Version).
+struct VersionCandidate {
+  std::string_view text;
+  const Version* version = nullptr;
+};
+
 class Specifier {
  public:
   [[nodiscard]] static Result<Specifier> parse(std::string_view text);
@@ -46,15 +54,32 @@ class Specifier {
   [[nodiscard]] bool contains(const Version& version, std::optional<bool> prereleases = std::nullopt) const;
   // `===` compares strings; other operators parse `text` first (false when it does not parse).
   [[nodiscard]] bool contains(std::string_view text, std::optional<bool> prereleases = std::nullopt) const;
+  [[nodiscard]] bool contains(const VersionCandidate& item, std::optional<bool> prereleases = std::nullopt) const;
+
+  // Is `version` inside the specifier's range, ignoring the pre-release policy? (Not for `===`.)
+  [[nodiscard]] bool matches_version(const Version& version) const;
+  // The parsed version (the prefix without ".*" for wildcards; absent for `===` on other text).
+  [[nodiscard]] const std::optional<Version>& parsed_version() const { return m_version; }
+  [[nodiscard]] std::optional<bool> explicit_prereleases() const { return m_explicit_prereleases; }
+  // The second bound some operators need (see specifier.cpp): `<` V.dev0 (absent: admits nothing),
+  // `>` the next dev/post release, `~=` and wildcards the first version of the next prefix.
+  [[nodiscard]] const std::optional<Version>& derived_bound() const { return m_bound; }
+
+  // packaging's Specifier.filter: indices of the admitted items, in order.
+  [[nodiscard]] std::vector<std::size_t> filter_indices(std::span<const VersionCandidate> items,
+                                                        std::optional<bool> prereleases = std::nullopt) const;
 
   [[nodiscard]] std::string to_string() const;  // "~=2.2"
   friend bool operator==(const Specifier& a, const Specifier& b);
 
  private:
+  [[nodiscard]] std::optional<bool> effective_prereleases(std::optional<bool> requested) const;
+
   Operator m_op = Operator::Equal;
   std::string m_version_text;
   bool m_wildcard = false;
   std::optional<Version> m_version;  // parsed version (absent for === on non-PEP 440 text)
+  std::optional<Version> m_bound;    // derived bound: `<` V.dev0, `>` next dev/post, `~=`/wildcard upper
   std::optional<bool> m_explicit_prereleases;
 };
 
@@ -74,18 +99,35 @@ class SpecifierSet {
                               bool installed = false) const;
   [[nodiscard]] bool contains(std::string_view text, std::optional<bool> prereleases = std::nullopt,
                               bool installed = false) const;
+  [[nodiscard]] bool contains(const VersionCandidate& item, std::optional<bool> prereleases = std::nullopt,
+                              bool installed = false) const;
 
   // packaging's SpecifierSet.filter: keeps order; when nothing final matches and pre-releases are
   // not explicitly excluded, returns the matching pre-releases (PEP 440 "only pre-releases" rule).
   [[nodiscard]] std::vector<Version> filter(std::span<const Version> versions,
                                             std::optional<bool> prereleases = std::nullopt) const;
+  // The same on candidates that may be non-PEP 440 strings: indices of the admitted items, in order.
+  [[nodiscard]] std::vector<std::size_t> filter_indices(std::span<const VersionCandidate> items,
+                                                        std::optional<bool> prereleases = std::nullopt) const;
+
+  // packaging 26's SpecifierSet.is_unsatisfiable(): can no version satisfy every specifier?
+  [[nodiscard]] bool is_unsatisfiable() const;
+  // Relations between the sets of admitted versions (packaging 26 version ranges).
+  [[nodiscard]] bool is_subset(const SpecifierSet& other) const;
+  [[nodiscard]] bool is_superset(const SpecifierSet& other) const { return other.is_subset(*this); }
+  [[nodiscard]] bool is_disjoint(const SpecifierSet& other) const;
 
   [[nodiscard]] std::string to_string() const;  // sorted, comma separated, as packaging's str()
   friend bool operator==(const SpecifierSet& a, const SpecifierSet& b);
 
  private:
+  [[nodiscard]] std::optional<bool> effective_prereleases(std::optional<bool> requested) const;
+  [[nodiscard]] bool matches_all(const VersionCandidate& item) const;
+  [[nodiscard]] std::vector<const Specifier*> canonical_order() const;
+
   std::vector<Specifier> m_specifiers;
   std::optional<bool> m_explicit_prereleases;
+  bool m_has_arbitrary = false;  // the text contained "===" (packaging's _has_arbitrary)
 };
 
 }  // namespace thoth::packaging

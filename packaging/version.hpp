@@ -41,6 +41,13 @@ class Version {
   // Parses a PEP 440 version (leading/trailing whitespace and a leading "v" allowed).
   [[nodiscard]] static Result<Version> parse(std::string_view text);
 
+  // Builds a version from its parts (packaging's Version.from_parts); requires: release non-empty.
+  [[nodiscard]] static Version from_parts(VersionNumber epoch, std::vector<VersionNumber> release,
+                                          std::optional<PreRelease> pre = std::nullopt,
+                                          std::optional<VersionNumber> post = std::nullopt,
+                                          std::optional<VersionNumber> dev = std::nullopt,
+                                          std::vector<LocalSegment> local = {});
+
   [[nodiscard]] VersionNumber epoch() const { return m_epoch; }
   [[nodiscard]] const std::vector<VersionNumber>& release() const { return m_release; }
   [[nodiscard]] const std::optional<PreRelease>& pre() const { return m_pre; }
