@@ -83,7 +83,7 @@ int fixtures_command(const std::vector<std::string>& args) {
     return static_cast<int>(ExitCode::Success);
   }
   if (args.empty() || args[0] != "run") {
-    return usage_error("expected the subcommand `run`, found `" + (args.empty() ? std::string() : args[0]) + "`");
+    return usage_error("expected the subcommand `run`, found " + (args.empty() ? std::string("nothing") : "`" + args[0] + "`"));
   }
   po::options_description all = visible_options();
   all.add_options()("path", po::value<std::vector<std::string>>()->multitoken(), "scenario files or folders");
