@@ -62,12 +62,15 @@ int run_all(const std::vector<fs::path>& scenarios, bool json) {
   for (const auto& path : scenarios) {
     fixtures::ScenarioReport report = fixtures::run_scenario(path);
     if (report.status == fixtures::ScenarioStatus::Passed) ++passed;
-    if (json) reports.push_back(fixtures::report_to_json(report));
-    else std::cout << text_line(report) << std::endl;
+    if (json)
+      reports.push_back(fixtures::report_to_json(report));
+    else
+      std::cout << text_line(report) << std::endl;
   }
   std::size_t failed = scenarios.size() - passed;
   if (json) {
-    nlohmann::json document{{"scenarios", reports}, {"passed", passed}, {"failed", failed}, {"total", scenarios.size()}};
+    nlohmann::json document{
+        {"scenarios", reports}, {"passed", passed}, {"failed", failed}, {"total", scenarios.size()}};
     std::cout << document.dump(2) << "\n";
   } else {
     std::cout << passed << " passed, " << failed << " failed\n";
@@ -83,7 +86,8 @@ int fixtures_command(const std::vector<std::string>& args) {
     return static_cast<int>(ExitCode::Success);
   }
   if (args.empty() || args[0] != "run") {
-    return usage_error("expected the subcommand `run`, found " + (args.empty() ? std::string("nothing") : "`" + args[0] + "`"));
+    return usage_error("expected the subcommand `run`, found " +
+                       (args.empty() ? std::string("nothing") : "`" + args[0] + "`"));
   }
   po::options_description all = visible_options();
   all.add_options()("path", po::value<std::vector<std::string>>()->multitoken(), "scenario files or folders");

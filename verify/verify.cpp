@@ -46,7 +46,8 @@ bool pins_exactly(const Requirement& requirement, const PinnedRelease& pin) {
     bool exact_operator = specifier.op() == packaging::Operator::ArbitraryEqual ||
                           (specifier.op() == packaging::Operator::Equal && !specifier.has_wildcard());
     if (!exact_operator) continue;
-    if (specifier.op() == packaging::Operator::ArbitraryEqual && specifier.contains(pin.version_text, true)) return true;
+    if (specifier.op() == packaging::Operator::ArbitraryEqual && specifier.contains(pin.version_text, true))
+      return true;
     if (pin.version && specifier.contains(*pin.version, true)) return true;
   }
   return false;
@@ -80,8 +81,10 @@ class LockChecker {
     for (const auto& [written_name, version_text] : m_lock.pins) {
       std::string name = packaging::canonicalize_name(written_name);
       PinnedRelease pin{.version_text = version_text, .version = std::nullopt, .release = nullptr};
-      if (auto parsed = Version::parse(version_text)) pin.version = *parsed;
-      else report("pin " + name + "==" + version_text + ": expected a PEP 440 version, found `" + version_text + "`");
+      if (auto parsed = Version::parse(version_text))
+        pin.version = *parsed;
+      else
+        report("pin " + name + "==" + version_text + ": expected a PEP 440 version, found `" + version_text + "`");
       const index::Project* project = m_source.find(name);
       if (project == nullptr) {
         report("pin " + name + "==" + version_text + ": package " + name + " is not in the index");
@@ -157,7 +160,8 @@ class LockChecker {
     for (const auto& [name, pin] : m_pins) {
       if (pin.release == nullptr || !pin.release->yanked) continue;
       bool asked_for = false;
-      for (const auto& applied : m_requirements_on[name]) asked_for = asked_for || pins_exactly(applied.requirement, pin);
+      for (const auto& applied : m_requirements_on[name])
+        asked_for = asked_for || pins_exactly(applied.requirement, pin);
       if (asked_for) continue;
       std::string reason = pin.release->yanked_reason.empty() ? "" : " (" + pin.release->yanked_reason + ")";
       report(pin_label(name, pin) + " is yanked" + reason + " and no requirement pins it with == or ===");
@@ -187,7 +191,8 @@ class LockChecker {
     for (const auto& [name, pin] : m_pins) {
       if (!pin.version || !pin.version->is_prerelease() || !reached(name)) continue;
       bool requested = false;
-      for (const auto& applied : m_requirements_on[name]) requested = requested || applied.requirement.specifier.prereleases();
+      for (const auto& applied : m_requirements_on[name])
+        requested = requested || applied.requirement.specifier.prereleases();
       if (requested || !final_release_fits(name)) continue;
       report(pin_label(name, pin) +
              " is a pre-release, but pre-releases are not allowed, no requirement on it admits them, "
@@ -197,17 +202,18 @@ class LockChecker {
 
   void check_extraneous() {
     for (const auto& [name, pin] : m_pins) {
-      if (!reached(name)) report(pin_label(name, pin) + " is extraneous: no applicable requirement reaches it from the roots");
+      if (!reached(name))
+        report(pin_label(name, pin) + " is extraneous: no applicable requirement reaches it from the roots");
     }
   }
 
   const LockToCheck& m_lock;
   index::PackageSource& m_source;
   packaging::MarkerEnvironment m_markers;
-  std::map<std::string, PinnedRelease> m_pins;                             // canonical name -> pin
+  std::map<std::string, PinnedRelease> m_pins;                               // canonical name -> pin
   std::map<std::string, std::vector<AppliedRequirement>> m_requirements_on;  // canonical name -> requirements
-  std::set<std::pair<std::string, std::string>> m_expanded;                // (name, extra) reached
-  std::vector<std::pair<std::string, std::string>> m_queue;                // in the order reached
+  std::set<std::pair<std::string, std::string>> m_expanded;                  // (name, extra) reached
+  std::vector<std::pair<std::string, std::string>> m_queue;                  // in the order reached
   std::vector<std::string> m_violations;
   std::set<std::string> m_reported;
 };

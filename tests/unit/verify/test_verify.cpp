@@ -19,7 +19,9 @@ using thoth::packaging::Version;
 struct ReleaseSpec {
   ReleaseSpec(const char* version_text, std::vector<std::string> dependencies = {}, std::string python = {},
               bool is_yanked = false)
-      : version(version_text), requires_dist(std::move(dependencies)), requires_python(std::move(python)),
+      : version(version_text),
+        requires_dist(std::move(dependencies)),
+        requires_python(std::move(python)),
         yanked(is_yanked) {}
   std::string version;
   std::vector<std::string> requires_dist;
@@ -92,9 +94,8 @@ TEST_CASE("Every pin must exist in the index", "[verify]") {
 }
 
 TEST_CASE("Dependencies whose marker holds must be pinned and satisfied", "[verify]") {
-  auto index = index_of({{"a", {{"1.0", {"b<2", "c; python_version < '3.10'"}}}},
-                         {"b", {{"1.0"}, {"2.0"}}},
-                         {"c", {{"1.0"}}}});
+  auto index =
+      index_of({{"a", {{"1.0", {"b<2", "c; python_version < '3.10'"}}}}, {"b", {{"1.0"}, {"2.0"}}}, {"c", {{"1.0"}}}});
   CHECK(thoth::verify::verify_lock(lock_of({"a"}, {{"a", "1.0"}, {"b", "1.0"}}), index).empty());
   CHECK(mentions(thoth::verify::verify_lock(lock_of({"a"}, {{"a", "1.0"}}), index), "b is not pinned"));
   auto violations = thoth::verify::verify_lock(lock_of({"a"}, {{"a", "1.0"}, {"b", "2.0"}}), index);
@@ -167,5 +168,6 @@ TEST_CASE("A pin that no applicable requirement reaches is extraneous", "[verify
   auto index = index_of({{"a", {{"1.0", {"b; sys_platform == 'win32'"}}}}, {"b", {{"1.0"}}}});
   CHECK(thoth::verify::verify_lock(lock_of({"a"}, {{"a", "1.0"}}), index).empty());
   auto violations = thoth::verify::verify_lock(lock_of({"a"}, {{"a", "1.0"}, {"b", "1.0"}}), index);
-  CHECK(violations == std::vector<std::string>{"b==1.0 is extraneous: no applicable requirement reaches it from the roots"});
+  CHECK(violations ==
+        std::vector<std::string>{"b==1.0 is extraneous: no applicable requirement reaches it from the roots"});
 }
