@@ -150,9 +150,11 @@ Result<Specifier> Specifier::parse(std::string_view text) {
     return invalid_specifier(text, "`~=` needs at least two release segments");
   }
   s.m_wildcard = syntax.wildcard;
-  auto parsed = Version::parse(s.m_wildcard ? version.substr(0, version.size() - 2) : version);
-  if (!parsed) return invalid_specifier(text, "not a PEP 440 version");
-  Version v = std::move(*parsed);
+  bool overflow = false;
+  auto local = syntax.local.empty() ? std::vector<LocalSegment>{} : detail::parse_local_label(syntax.local, overflow);
+  if (overflow) return invalid_specifier(text, "a number does not fit in 64 bits");
+  Version v = Version::from_parts(syntax.epoch, std::move(syntax.release), syntax.pre, syntax.post, syntax.dev,
+                                  std::move(local));
   s.m_bound = compute_bound(s.m_op, v, s.m_wildcard);
   s.m_version = s.m_wildcard ? Version::from_parts(v.epoch(), v.release(), std::nullopt, std::nullopt, 0) : v;
   return s;
