@@ -89,13 +89,15 @@ Result<MarkerComparison> parse_comparison(Lexer& lexer) {
   return comparison;
 }
 
-Result<MarkerItem> parse_atom(Lexer& lexer) {
+// Parses one marker_atom and appends it to `node`; returns the error, if any.
+std::optional<Error> append_atom(Lexer& lexer, MarkerNode& node) {
   lexer.skip_spaces();
   if (!lexer.peek('(')) {
     auto comparison = parse_comparison(lexer);
     if (!comparison) return comparison.error();
     lexer.skip_spaces();
-    return MarkerItem{std::move(*comparison)};
+    node.items.emplace_back(std::in_place_index<0>, std::move(*comparison));
+    return std::nullopt;
   }
   lexer.consume('(');
   lexer.skip_spaces();
@@ -104,19 +106,16 @@ Result<MarkerItem> parse_atom(Lexer& lexer) {
   lexer.skip_spaces();
   if (!lexer.consume(')')) return lexer.error("`)` closing the marker expression");
   lexer.skip_spaces();
-  return MarkerItem{std::move(*inner)};
+  node.items.emplace_back(std::in_place_index<1>, std::move(*inner));
+  return std::nullopt;
 }
 
 Result<NodePtr> parse_marker_list(Lexer& lexer) {
   auto node = std::make_shared<MarkerNode>();
-  auto first = parse_atom(lexer);
-  if (!first) return first.error();
-  node->items.push_back(std::move(*first));
+  if (auto error = append_atom(lexer, *node)) return *error;
   while (auto bool_op = lexer.read_bool_operator()) {
-    auto next = parse_atom(lexer);
-    if (!next) return next.error();
     node->joined_by_or.push_back(*bool_op == "or");
-    node->items.push_back(std::move(*next));
+    if (auto error = append_atom(lexer, *node)) return *error;
   }
   return NodePtr(std::move(node));
 }
