@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "packaging/marker.hpp"
 #include "packaging/version.hpp"
@@ -17,6 +18,18 @@ struct TargetEnvironment {
   std::string platform = "linux-x86_64";    // sysconfig.get_platform() form
   std::string implementation = "cpython";   // implementation_name
   std::map<std::string, std::string> marker_overrides;  // explicit marker values win
+
+  // Machine details for wheel tags and binary compatibility (env/tags.hpp, env/abi.hpp,
+  // docs/environment.md). Empty means "unknown"; .thoth.yaml and `thoth config` fill them.
+  std::string libc_family;                  // "glibc" | "musl" | "" (unknown or not Linux)
+  std::string libc_version;                 // "2.35" for glibc, "1.2" for musl
+  std::string libstdcxx_version;            // GCC release "12.1.0" or library version "6.0.30"
+  std::vector<std::string> abi_symbols;     // explicit provided ELF symbol versions; win over derived
+  std::vector<std::string> supported_tags;  // explicit wheel tags, best first; win over derived
+  std::string cuda_version;                 // "12.1"; empty = no CUDA
+  std::string cudnn_version;                // "8.9.2"; empty = no cuDNN
+  std::vector<std::string> cpu_flags;       // /proc/cpuinfo flags, e.g. "avx2"
+  std::string gpu_model;                    // free text, e.g. "NVIDIA A100-SXM4-40GB"
 
   // The complete PEP 508 marker environment (without "extra").
   [[nodiscard]] packaging::MarkerEnvironment marker_environment() const;
