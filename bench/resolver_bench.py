@@ -56,11 +56,12 @@ def sample_names(names, count):
 
 
 def plan_requests(snapshot, quick, sample):
-    """[(kind, [requirement texts])]: the roots first, then one package per request."""
+    """[(kind, [requirement texts])]: the roots first, then upstream test cases, then one package each."""
     names = [name for name in sorted(snapshot.packages) if [name] != snapshot.roots]
     if quick:
         names = sample_names(names, sample)
-    return [("roots", list(snapshot.roots))] + [("package", [name]) for name in names]
+    extra = [("case", list(requirements)) for requirements in snapshot.extra_requests]
+    return [("roots", list(snapshot.roots))] + extra + [("package", [name]) for name in names]
 
 
 def best_of(repeat, run, elapsed):

@@ -40,6 +40,14 @@ LINUX_CPYTHON_38 = {
     "sys_platform": "linux",
 }
 
+# resolvelib's own test case on the cheroot snapshot (tests/functional/python/inputs/case/cheroot.json,
+# pypa/pip#9011): a request known to need deep backtracking before it is found unsatisfiable.
+EXTRA_REQUESTS_BY_FILE = {
+    "pypi-2020-11-17-cheroot.json": [
+        ["coverage==5.3", "pytest-mock>=1.11.0", "pytest-sugar>=0.9.3", "pytest-testmon<1.0.0"],
+    ],
+}
+
 # Root projects named by each snapshot's file name (the 2023 one reads its environment file).
 ROOTS_BY_FILE = {
     "pypi-2020-02-13-chalice.json": ["chalice"],
@@ -84,7 +92,9 @@ class Snapshot:
     roots: list                    # root requirement strings
     target: Target
     packages: dict = field(default_factory=dict)
-    skipped: dict = field(default_factory=lambda: {"versions": 0, "requirements": 0, "requires_python": 0})
+    skipped: dict = field(default_factory=lambda: {"versions": 0, "requirements": 0, "requires_python": 0,
+                                                   "requires_dist_not_a_list": 0})
+    extra_requests: list = field(default_factory=list)  # [[requirement texts]] beyond the roots
     load_ms: float = 0.0
 
     @property
@@ -160,7 +170,12 @@ def _parse_release(text, entry, skipped, python):
             requires_python = SpecifierSet(entry["requires_python"])
         except InvalidSpecifier:
             skipped["requires_python"] += 1  # pip ignores an invalid Requires-Python
-    requires = _parse_requirements(entry.get("requires_dist") or [], skipped)
+    texts = entry.get("requires_dist")
+    texts = [] if texts is None else texts
+    if not isinstance(texts, list):  # dask's toolz 0.10.0 has `{}`; read as no requirements, counted
+        skipped["requires_dist_not_a_list"] += 1
+        texts = []
+    requires = _parse_requirements(texts, skipped)
     extras = frozenset(e for r in requires for e in _extras_named_by(r))
     python_ok = requires_python is None or requires_python.contains(python, prereleases=True)
     return Release(version, text, requires_python, requires, extras, python_ok)
@@ -187,7 +202,8 @@ def load_snapshot(path):
     path = Path(path)
     started = time.perf_counter()
     roots, target = _target_for(path)
-    snapshot = Snapshot(path=path, roots=roots, target=target)
+    snapshot = Snapshot(path=path, roots=roots, target=target,
+                        extra_requests=EXTRA_REQUESTS_BY_FILE.get(path.name, []))
     raw = json.loads(path.read_text())
     python = Version(target.python_full_version)
     for name, versions in raw.items():

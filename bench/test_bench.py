@@ -30,6 +30,7 @@ TINY_INDEX = {
             "2.0": {"requires_dist": ['theta>=2; extra == "fast"']}},
     "theta": {"1.0": {"requires_dist": []}, "2.0": {"requires_dist": ["eta==2.0"]}},
     "iota": {"1.0": {"requires_dist": ["missing-project"]}},
+    "kappa": {"1.0": {"requires_dist": {}}},
 }
 
 
@@ -51,6 +52,7 @@ class TinySnapshotTest(unittest.TestCase):
     def test_unparsable_versions_and_requirements_are_skipped_and_counted(self):
         self.assertEqual(self.snapshot.skipped["versions"], 1)
         self.assertEqual(self.snapshot.skipped["requirements"], 1)
+        self.assertEqual(self.snapshot.skipped["requires_dist_not_a_list"], 1)
 
     def test_prereleases_are_used_only_when_named_or_nothing_else_matches(self):
         self.assertEqual(self.resolve("alpha")["pins"], {"alpha": "1.0"})
