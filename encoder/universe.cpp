@@ -213,13 +213,19 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
   if (node.project == nullptr) return out;
   const auto& releases = node.project->releases;
   candidate_of_release.assign(releases.size(), kRootParent);
+  std::size_t eligible_so_far = 0;
   for (std::size_t i = releases.size(); i-- > 0;) {
+    std::string reason = node.is_candidate[i] ? "" : exclusion_reason(node, i, m_python);
+    if (reason == "pre-release" && m_problem.allow_prereleases) reason.clear();
     if (node.is_candidate[i]) {
       candidate_of_release[i] = out.candidates.size();
       out.candidates.push_back(&releases[i]);
-    } else if (std::string reason = exclusion_reason(node, i, m_python); !reason.empty()) {
+      out.newer_eligible.push_back(eligible_so_far);
+    } else if (!reason.empty()) {
       out.excluded.push_back({releases[i].version_text, std::move(reason)});
+      continue;
     }
+    ++eligible_so_far;
   }
   return out;
 }

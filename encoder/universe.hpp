@@ -44,6 +44,10 @@ struct PackageNode {
   std::string name;                              // canonical
   const index::Project* project = nullptr;       // null when no index has it
   std::vector<const index::Release*> candidates; // newest first
+  // Per candidate: how many eligible releases are newer (its "rank" in the objective). Eligible means
+  // not excluded by requires_python, yanking or the pre-release rules, so a version that no edge
+  // admits still counts: being held back to an old version costs, even when nothing newer fits.
+  std::vector<std::size_t> newer_eligible;
   std::vector<std::string> extras;               // requested extras, sorted
   std::vector<Exclusion> excluded;               // releases that are never candidates, and why
   bool direct = false;                           // named by an active root requirement

@@ -59,7 +59,8 @@ std::vector<std::string> read_string_list(const json& value, const char* key, co
 // Fills `release` from one version object; skipped items are counted in `stats`.
 void read_release(const json& body, Release& release, LoadStatistics& stats, const std::string& location) {
   if (!body.is_object()) throw InputError("expected a release object", location);
-  if (auto it = body.find("requires_dist"); it != body.end() && !it->is_null()) {
+  // Some real snapshots write an empty `{}` for "no requirements": accept it as an empty list.
+  if (auto it = body.find("requires_dist"); it != body.end() && !it->is_null() && !(it->is_object() && it->empty())) {
     for (const std::string& text : read_string_list(*it, "requires_dist", location)) {
       auto requirement = packaging::Requirement::parse(text);
       if (requirement) release.requires_dist.push_back(std::move(*requirement));
