@@ -1,5 +1,5 @@
 // OLL core-guided MaxSAT for one level, RC2 style (Ignatiev, Morgado, Marques-Silva, JSAT 2019), with
-// stratification, weight-aware core extraction (WCE, Berg & Järvisalo 2017), core minimisation and
+// stratification, weight-aware core extraction (WCE, Berg & Järvisalo 2017), core trimming and
 // hardening. Why core-guided: the resolver's optimum is usually small ("newest everywhere" is nearly
 // feasible), so a handful of small cores prove it; totalizers are built only over those cores.
 //
@@ -26,14 +26,17 @@
 #include <stdexcept>
 #include <vector>
 
+#include "solver/always_false.hpp"
 #include "solver/totalizer.hpp"
 
 namespace thoth::sat {
 namespace {
 
 constexpr std::uint64_t kMinimiseConflicts = 1000;  // per call while shrinking a core (RC2 uses 1000)
-constexpr std::size_t kMaxCoreToMinimise = 64;
+constexpr std::size_t kTrimMinCore = 4;              // smaller cores rarely shrink; a call costs O(vars)
 constexpr int kTrimRounds = 3;
+constexpr std::size_t kMinForcedCandidates = 8;  // below this, OLL's own unit cores are as cheap
+constexpr int kForcedRounds = 8;
 
 class OllSearch {
  public:
@@ -66,16 +69,15 @@ class OllSearch {
 
   void add_normalised_terms(std::span<const WeightedLit> costs);
   [[nodiscard]] std::uint64_t upper_bound() const { return m_incumbent.costs()[m_level]; }
-  [[nodiscard]] std::vector<Lit> active_assumptions(std::uint64_t threshold) const;
+  [[nodiscard]] const std::vector<Lit>& active_assumptions(std::uint64_t threshold);
   [[nodiscard]] std::uint64_t next_threshold(std::uint64_t threshold) const;
   bool on_satisfiable(std::uint64_t& threshold);
-  void minimise_core(std::vector<Lit>& core);
   void trim_core(std::vector<Lit>& core);
-  void shrink_core_by_deletion(std::vector<Lit>& core);
   void relax_core(const std::vector<Lit>& core);
   void apply_pending();
   void add_sum_bound(std::int32_t sum, std::uint32_t bound);
   void harden();
+  void harden_forced_terms();
   LevelSearch finish();
 
   SatSolver& m_solver;
@@ -87,6 +89,9 @@ class OllSearch {
   std::vector<Sum> m_sums;
   std::vector<PendingSum> m_pending_sums;
   std::vector<PendingBound> m_pending_bounds;
+  std::vector<Lit> m_active;
+  std::uint64_t m_active_threshold = 0;
+  bool m_active_valid = false;
 };
 
 // Merges repeated literals and cancels l against ¬l (w1·l + w2·¬l = min + residual on one side).
@@ -107,11 +112,16 @@ void OllSearch::add_normalised_terms(std::span<const WeightedLit> costs) {
   }
 }
 
-std::vector<Lit> OllSearch::active_assumptions(std::uint64_t threshold) const {
-  std::vector<Lit> assumptions;
+// Cached between calls: with tens of thousands of terms, rebuilding it for every call would cost as
+// much as the call itself. Any change of the terms or of the threshold clears the cache.
+const std::vector<Lit>& OllSearch::active_assumptions(std::uint64_t threshold) {
+  if (m_active_valid && m_active_threshold == threshold) return m_active;
+  m_active.clear();
   for (const auto& [lit, term] : m_terms)
-    if (term.weight >= threshold) assumptions.push_back(lit);
-  return assumptions;
+    if (term.weight >= threshold) m_active.push_back(lit);
+  m_active_threshold = threshold;
+  m_active_valid = true;
+  return m_active;
 }
 
 std::uint64_t OllSearch::next_threshold(std::uint64_t threshold) const {
@@ -122,6 +132,7 @@ std::uint64_t OllSearch::next_threshold(std::uint64_t threshold) const {
 }
 
 LevelSearch OllSearch::run() {
+  harden_forced_terms();
   std::uint64_t threshold = next_threshold(std::numeric_limits<std::uint64_t>::max());
   while (true) {
     if (upper_bound() <= m_lower_bound) return finish();
@@ -135,7 +146,7 @@ LevelSearch OllSearch::run() {
     }
     std::vector<Lit> core = m_solver.failed_assumptions();
     if (core.empty()) throw std::logic_error("minimise_level: the clauses became unsatisfiable");
-    minimise_core(core);
+    if (core.size() > kTrimMinCore) trim_core(core);
     relax_core(core);
   }
 }
@@ -155,11 +166,6 @@ bool OllSearch::on_satisfiable(std::uint64_t& threshold) {
   return true;
 }
 
-void OllSearch::minimise_core(std::vector<Lit>& core) {
-  trim_core(core);
-  if (core.size() <= kMaxCoreToMinimise) shrink_core_by_deletion(core);
-}
-
 // Re-solves under the core alone while that shrinks it (RC2 "trim").
 void OllSearch::trim_core(std::vector<Lit>& core) {
   for (int round = 0; round < kTrimRounds && core.size() > 1; ++round) {
@@ -171,36 +177,8 @@ void OllSearch::trim_core(std::vector<Lit>& core) {
   }
 }
 
-// Deletion-based shrinking with clause-set refinement (specs §2.6). An element whose removal gives a
-// model is necessary in every unsat subset of the current core, so the kept set only grows.
-void OllSearch::shrink_core_by_deletion(std::vector<Lit>& core) {
-  std::vector<Lit> kept;
-  std::vector<Lit> to_test = core;
-  while (!to_test.empty()) {
-    const Lit candidate = to_test.back();
-    to_test.pop_back();
-    std::vector<Lit> without(kept);
-    without.insert(without.end(), to_test.begin(), to_test.end());
-    const auto limits = m_budget.next_call(kMinimiseConflicts);
-    const Answer answer = limits ? m_solver.solve(without, *limits) : Answer::Unknown;
-    if (answer == Answer::Unsatisfiable && !m_solver.failed_assumptions().empty()) {
-      to_test.clear();
-      for (const Lit lit : m_solver.failed_assumptions())
-        if (!std::binary_search(kept.begin(), kept.end(), lit)) to_test.push_back(lit);
-      continue;
-    }
-    if (answer == Answer::Satisfiable) m_incumbent.offer(m_solver.model());
-    kept.insert(std::upper_bound(kept.begin(), kept.end(), candidate), candidate);
-    if (!limits) {  // out of budget: keep the rest unexamined
-      kept.insert(kept.end(), to_test.begin(), to_test.end());
-      std::sort(kept.begin(), kept.end());
-      break;
-    }
-  }
-  core = kept;
-}
-
 void OllSearch::relax_core(const std::vector<Lit>& core) {
+  m_active_valid = false;
   std::uint64_t weight = std::numeric_limits<std::uint64_t>::max();
   for (const Lit lit : core) weight = std::min(weight, m_terms.at(lit).weight);
   m_lower_bound = add_saturating(m_lower_bound, weight);
@@ -237,6 +215,7 @@ void OllSearch::apply_pending() {
 void OllSearch::add_sum_bound(std::int32_t sum, std::uint32_t bound) {
   Totalizer& totalizer = *m_sums[sum].totalizer;
   if (bound > totalizer.size()) return;
+  m_active_valid = false;
   totalizer.extend(m_solver, bound);
   Term& term = m_terms[~totalizer.at_least(bound)];
   term = Term{.weight = add_saturating(term.weight, m_sums[sum].weight), .sum = sum, .bound = bound};
@@ -251,6 +230,21 @@ void OllSearch::harden() {
     }
     m_solver.add_clause(std::vector<Lit>{it->first});  // for a bound ¬(T ≥ j): T never reaches j
     it = m_terms.erase(it);
+    m_active_valid = false;
+  }
+}
+
+// Terms the incumbent violates that every model violates: unit cores, all relaxed at once.
+void OllSearch::harden_forced_terms() {
+  const std::vector<bool>& model = m_incumbent.model();
+  std::vector<Lit> violated;
+  for (const auto& [lit, term] : m_terms)
+    if (lit.var().index < model.size() && model[lit.var().index] == lit.negated()) violated.push_back(lit);
+  if (violated.size() < kMinForcedCandidates) return;
+  for (const Lit lit : find_always_false(m_solver, m_budget, m_incumbent, violated, kForcedRounds)) {
+    m_lower_bound = add_saturating(m_lower_bound, m_terms.at(lit).weight);
+    m_solver.add_clause(std::vector<Lit>{~lit});
+    m_terms.erase(lit);
   }
 }
 

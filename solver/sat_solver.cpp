@@ -59,6 +59,7 @@ class Watchdog {
 struct SatSolver::Impl {
   CMSat::SATSolver solver;
   std::vector<CMSat::Lit> buffer;
+  std::vector<char> assumed;  // by literal code, while filtering a conflict
   std::uint64_t conflicts = 0;
 
   Impl() {
@@ -137,12 +138,15 @@ Answer SatSolver::solve(std::span<const Lit> assumptions, const SolveLimits& lim
   if (answer == CMSat::l_Undef) return Answer::Unknown;
 
   if (!m_impl->solver.okay()) return Answer::Unsatisfiable;  // unsat without any assumption
-  std::vector<Lit> sorted_assumptions(assumptions.begin(), assumptions.end());
-  std::sort(sorted_assumptions.begin(), sorted_assumptions.end());
+  // Keep only literals that were assumed (a guard: CryptoMiniSat returns exactly those, negated).
+  std::vector<char>& assumed = m_impl->assumed;
+  if (assumed.size() < 2 * static_cast<std::size_t>(num_vars())) assumed.resize(2 * static_cast<std::size_t>(num_vars()), 0);
+  for (const Lit lit : assumptions) assumed[lit.code()] = 1;
   for (const CMSat::Lit negated : m_impl->solver.get_conflict()) {
     const Lit failed = ~from_cms(negated);
-    if (std::binary_search(sorted_assumptions.begin(), sorted_assumptions.end(), failed)) m_failed.push_back(failed);
+    if (failed.code() < assumed.size() && assumed[failed.code()] != 0) m_failed.push_back(failed);
   }
+  for (const Lit lit : assumptions) assumed[lit.code()] = 0;
   std::sort(m_failed.begin(), m_failed.end());
   m_failed.erase(std::unique(m_failed.begin(), m_failed.end()), m_failed.end());
   return Answer::Unsatisfiable;

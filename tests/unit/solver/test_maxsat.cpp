@@ -143,6 +143,34 @@ TEST_CASE("Lexicographic MaxSAT agrees with brute force on random small problems
   }
 }
 
+// Larger problems where every variable carries a cost, many of them forced by the hard clauses, so
+// the bulk detection of forced costs (always_false.cpp) runs, then OLL on what is left.
+RandomProblem random_problem_with_forced_costs(std::mt19937& random) {
+  RandomProblem problem;
+  const std::uint32_t vars = 12 + random() % 5;
+  for (std::uint32_t i = 0; i < vars; ++i) (void)problem.hard.new_var();
+  for (std::uint32_t i = 0; i < vars; ++i)
+    if (random() % 3 == 0) problem.hard.add_clause({pos(i)});
+  const std::uint32_t clauses = vars + random() % vars;
+  for (std::uint32_t c = 0; c < clauses; ++c) problem.hard.add_clause({random_lit(random, vars), random_lit(random, vars)});
+  const std::uint32_t level_count = 1 + random() % 3;
+  for (std::uint32_t l = 0; l < level_count; ++l) {
+    ObjectiveLevel level{.name = "level" + std::to_string(l), .costs = {}};
+    const int style = static_cast<int>(random() % 3);
+    for (std::uint32_t i = 0; i < vars; ++i) level.costs.push_back({random() % 4 == 0 ? neg(i) : pos(i), random_weight(random, style)});
+    problem.levels.push_back(std::move(level));
+  }
+  return problem;
+}
+
+TEST_CASE("Lexicographic MaxSAT agrees with brute force when many costs are forced", "[solver][maxsat]") {
+  std::mt19937 random(4242);
+  for (int round = 0; round < 60; ++round) {
+    INFO("round " << round);
+    check_against_brute_force(random_problem_with_forced_costs(random));
+  }
+}
+
 TEST_CASE("Levels are optimised in order, each optimum kept for the next", "[solver][maxsat]") {
   Cnf hard;
   for (int i = 0; i < 3; ++i) (void)hard.new_var();
