@@ -1,0 +1,77 @@
+// Every request on the real PyPI snapshots (each snapshot's root project, and each of its packages as
+// a single root requirement) gets a lock that the independent verifier accepts, or a proof that none
+// exists. Reads ../shared/data/pypi-snapshots; skips with a notice when it is absent.
+#include <catch2/catch.hpp>
+
+#include <iostream>
+
+#include "advise/advise.hpp"
+#include "index/snapshot.hpp"
+#include "support/shared_data.hpp"
+#include "verify/verify.hpp"
+
+namespace {
+
+struct SnapshotCase {
+  const char* file;
+  std::vector<std::string> roots;
+  const char* python;
+};
+
+struct Tally {
+  int locked = 0, unsatisfiable = 0, not_optimal = 0;
+};
+
+// Resolves `roots` and, when locked, runs the verifier on the lock; returns the outcome.
+thoth::advise::Outcome resolve_and_verify(thoth::index::InMemoryIndex& index, const std::vector<std::string>& roots,
+                                          const thoth::env::TargetEnvironment& environment, Tally& tally) {
+  thoth::advise::AdviseRequest request;
+  request.environment = environment;
+  thoth::verify::LockToCheck lock;
+  lock.environment = environment;
+  for (const std::string& text : roots) {
+    auto requirement = thoth::packaging::Requirement::parse(text);
+    REQUIRE(requirement.has_value());
+    request.roots.push_back({*requirement, "default", text});
+    lock.roots.push_back(*requirement);
+  }
+  auto result = thoth::advise::advise(request, index);
+  if (result.outcome != thoth::advise::Outcome::Locked) {
+    ++tally.unsatisfiable;
+    return result.outcome;
+  }
+  ++tally.locked;
+  if (!result.proven_optimal) ++tally.not_optimal;
+  for (const auto& [name, pin] : result.pins) lock.pins[name] = pin.version;
+  auto violations = thoth::verify::verify_lock(lock, index);
+  CAPTURE(roots, violations);
+  CHECK(violations.empty());
+  return result.outcome;
+}
+
+}  // namespace
+
+TEST_CASE("Every request on the real PyPI snapshots gets a verified lock", "[advise][snapshots]") {
+  auto folder = thoth::testing::shared_path("data/pypi-snapshots", "locking every package of the PyPI snapshots");
+  if (!folder) return;
+  const std::vector<SnapshotCase> cases = {
+      {"pypi-2020-02-13-chalice.json", {"chalice"}, "3.8"},
+      {"pypi-2020-02-13-dask.json", {"dask"}, "3.8"},
+      {"pypi-2020-02-15-pandas.json", {"pandas"}, "3.8"},
+      {"pypi-2020-02-15-pyrax.json", {"pyrax"}, "3.8"},
+      {"pypi-2020-02-19-virtualenv-six.json", {"virtualenv", "six"}, "3.8"},
+      {"pypi-2020-11-17-cheroot.json", {"cheroot"}, "3.8"},
+      {"pypi-2023-12-01-pyrax.json", {"pyrax==1.9.8"}, "3.11"},
+  };
+  for (const SnapshotCase& c : cases) {
+    auto index = thoth::index::load_snapshot(*folder / c.file);
+    thoth::env::TargetEnvironment environment;
+    thoth::env::set_python_version(environment, c.python, "test");
+    Tally tally;
+    CHECK(resolve_and_verify(index, c.roots, environment, tally) == thoth::advise::Outcome::Locked);
+    for (const auto& [name, project] : index.projects()) resolve_and_verify(index, {name}, environment, tally);
+    std::cout << c.file << ": " << tally.locked << " locked and verified, " << tally.unsatisfiable
+              << " without a lock, " << tally.not_optimal << " not proven optimal\n";
+    CHECK(tally.not_optimal == 0);
+  }
+}
