@@ -4,8 +4,12 @@
 // ranks, package count). Some dependencies cap their target below its newest versions, so the optimum
 // is above zero and the cores are real. Not a test: it prints sizes, costs and times.
 //
-//   thoth_solver_bench [packages=5000] [versions=20] [roots=50] [seed=1] [time_ms=0]
+//   thoth_solver_bench [packages=5000] [versions=20] [roots=50] [seed=1] [time_ms=0] [gap_weights=0]
+//
+// gap_weights=1 gives one ladder step in five a weight of 2..4 (encoder: releases skipped between
+// neighbouring candidates), as docs/encoding.md §4 does.
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -88,7 +92,7 @@ void add_dependencies(Instance& instance, std::uint32_t p, std::mt19937& random)
   }
 }
 
-Instance generate(std::uint32_t count, std::uint32_t versions, std::uint32_t roots, std::uint32_t seed) {
+Instance generate(std::uint32_t count, std::uint32_t versions, std::uint32_t roots, std::uint32_t seed, bool gap_weights) {
   Instance instance;
   std::mt19937 random(seed);
   for (std::uint32_t p = 0; p < count; ++p) add_ladder(instance, versions);
@@ -106,7 +110,10 @@ Instance generate(std::uint32_t count, std::uint32_t versions, std::uint32_t roo
     Clause required_by{~package.older[0]};  // nothing is installed unless something asks for it
     for (const auto& requester : package.requesters) required_by.push_back(requester.front());
     instance.hard.add_clause(required_by);
-    for (std::uint32_t k = 1; k < versions; ++k) (p < roots ? direct : transitive).costs.push_back({package.older[k], 1});
+    for (std::uint32_t k = 1; k < versions; ++k) {
+      const std::uint64_t weight = gap_weights && random() % 5 == 0 ? 2 + random() % 3 : 1;
+      (p < roots ? direct : transitive).costs.push_back({package.older[k], weight});
+    }
     installed.costs.push_back({package.older[0], 1});
   }
   instance.levels = {direct, transitive, installed};
@@ -125,24 +132,27 @@ int main(int argc, char** argv) {
   const std::uint32_t roots = argument(argc, argv, 3, 50);
   const std::uint32_t seed = argument(argc, argv, 4, 1);
   const std::uint32_t time_ms = argument(argc, argv, 5, 0);
+  const bool gap_weights = argument(argc, argv, 6, 0) != 0;
 
   const auto start = std::chrono::steady_clock::now();
-  const Instance instance = generate(packages, versions, roots, seed);
+  const std::clock_t cpu_start = std::clock();
+  const Instance instance = generate(packages, versions, roots, seed, gap_weights);
   const auto generated = std::chrono::steady_clock::now();
   const MaxSatResult result = solve_lexicographic(instance.hard, instance.levels, instance.selectors,
                                                   SolveLimits{.time = std::chrono::milliseconds(time_ms)});
   const auto solved = std::chrono::steady_clock::now();
+  const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
 
   auto ms = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
   std::size_t cost_lits = 0;
   for (const auto& level : instance.levels) cost_lits += level.costs.size();
-  std::printf("instance: %u packages x %u versions, %u roots, seed %u\n", packages, versions, roots, seed);
+  std::printf("instance: %u packages x %u versions, %u roots, seed %u, gap weights %d\n", packages, versions, roots, seed, gap_weights ? 1 : 0);
   std::printf("vars %u, clauses %zu, cost literals %zu\n", instance.hard.num_vars(), instance.hard.clauses().size(), cost_lits);
   std::printf("status %d, sat calls %llu\n", static_cast<int>(result.status), static_cast<unsigned long long>(result.sat_calls));
   for (const LevelOutcome& level : result.levels)
     std::printf("  %-10s cost %llu lower bound %llu optimal %d\n", level.name.c_str(),
                 static_cast<unsigned long long>(level.cost), static_cast<unsigned long long>(level.lower_bound),
                 level.proven_optimal ? 1 : 0);
-  std::printf("generate %.1f ms, solve %.1f ms\n", ms(generated - start), ms(solved - generated));
+  std::printf("generate %.1f ms, solve %.1f ms (wall); %.1f ms CPU in all\n", ms(generated - start), ms(solved - generated), cpu_ms);
   return result.status == MaxSatStatus::Optimal ? 0 : 1;
 }
