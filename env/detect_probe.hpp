@@ -29,12 +29,17 @@ class Probe {
   [[nodiscard]] const DetectOptions& options() const { return m_options; }
   [[nodiscard]] fs::path at(const std::string& inside) const { return m_options.root / fs::path(inside).relative_path(); }
 
+  // The file's text, up to kReadLimit bytes; read in chunks because /proc files report size 0.
   [[nodiscard]] std::optional<std::string> read(const std::string& inside) const {
     std::ifstream file(at(inside), std::ios::binary);
     if (!file) return std::nullopt;
-    std::string text(kReadLimit, '\0');
-    file.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(file.gcount()));
+    std::string text;
+    char chunk[65536];
+    while (text.size() < kReadLimit) {
+      file.read(chunk, sizeof chunk);
+      text.append(chunk, static_cast<std::size_t>(file.gcount()));
+      if (!file) break;
+    }
     return text;
   }
   [[nodiscard]] bool exists(const std::string& inside) const {

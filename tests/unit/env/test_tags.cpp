@@ -2,6 +2,7 @@
 // tests/data/tags/generate.py), element by element, plus the rules behind them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
