@@ -260,7 +260,7 @@ TEST_CASE("A budget spent after a model gives Feasible with that model", "[solve
     CHECK_FALSE(result.levels[0].proven_optimal);
   }
   SECTION("a time budget") {
-    const MaxSatResult result = solve_lexicographic(hard, levels, {}, {.time = std::chrono::milliseconds(50)});
+    const MaxSatResult result = solve_lexicographic(hard, levels, {}, {.time = std::chrono::milliseconds(200)});
     REQUIRE(result.status == MaxSatStatus::Feasible);
     CHECK(satisfies(hard, result.model));
     CHECK(result.levels[0].cost >= 1);
