@@ -8,6 +8,7 @@
 #include <tuple>
 #include <deque>
 
+#include "advise/prescribe_session.hpp"
 #include "encoder/encoding.hpp"
 #include "packaging/name.hpp"
 
@@ -38,15 +39,27 @@ EncodingSize size_of(const encoder::Encoding& encoding) {
   return size;
 }
 
+// The installed packages an edge in force leads to: its target, or a chosen alternative (pseudonym).
+std::vector<std::size_t> chosen_targets(const encoder::Edge& edge, const encoder::Selection& selection) {
+  std::vector<std::size_t> targets;
+  if (selection.chosen.count(edge.target)) targets.push_back(edge.target);
+  for (const auto& alternative : edge.alternatives)
+    if (selection.chosen.count(alternative.target)) targets.push_back(alternative.target);
+  return targets;
+}
+
 // Every lock section reaches its packages from its own roots through the edges in force.
 void assign_sections(const encoder::Encoding& encoding, const encoder::Problem& problem,
-                     const std::vector<std::size_t>& edges, std::map<std::string, Pin>& pins) {
+                     const encoder::Selection& selection, const std::vector<std::size_t>& edges,
+                     std::map<std::string, Pin>& pins) {
   std::map<std::size_t, std::vector<std::size_t>> children;  // package -> targets
   std::map<std::string, std::deque<std::size_t>> frontier;   // section -> packages to visit
   for (std::size_t e : edges) {
     const encoder::Edge& edge = encoding.universe.edges[e];
-    if (edge.parent_package == encoder::kRootParent) frontier[problem.roots[edge.root].section].push_back(edge.target);
-    else children[edge.parent_package].push_back(edge.target);
+    for (std::size_t target : chosen_targets(edge, selection)) {
+      if (edge.parent_package == encoder::kRootParent) frontier[problem.roots[edge.root].section].push_back(target);
+      else children[edge.parent_package].push_back(target);
+    }
   }
   for (auto& [section, queue] : frontier) {
     std::vector<char> seen(encoding.universe.packages.size(), 0);
@@ -74,13 +87,15 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
   std::vector<std::size_t> edges = encoder::active_edges(encoding, selection);
   for (std::size_t e : edges) {
     const encoder::Edge& edge = encoding.universe.edges[e];
-    GraphEdge graph_edge{"", "", encoding.universe.packages[edge.target].name, edge.requirement->to_string()};
-    if (edge.parent_package != encoder::kRootParent) {
-      const encoder::PackageNode& parent = encoding.universe.packages[edge.parent_package];
-      graph_edge.from = parent.name;
-      graph_edge.from_version = parent.candidates[edge.parent_candidate]->version_text;
+    for (std::size_t target : chosen_targets(edge, selection)) {
+      GraphEdge graph_edge{"", "", encoding.universe.packages[target].name, edge.requirement->to_string()};
+      if (edge.parent_package != encoder::kRootParent) {
+        const encoder::PackageNode& parent = encoding.universe.packages[edge.parent_package];
+        graph_edge.from = parent.name;
+        graph_edge.from_version = parent.candidates[edge.parent_candidate]->version_text;
+      }
+      result.graph.push_back(std::move(graph_edge));
     }
-    result.graph.push_back(std::move(graph_edge));
   }
   std::sort(result.graph.begin(), result.graph.end(), [](const GraphEdge& a, const GraphEdge& b) {
     return std::tie(a.from, a.to, a.requirement) < std::tie(b.from, b.to, b.requirement);
@@ -90,7 +105,7 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
                                    return std::tie(a.from, a.to, a.requirement) == std::tie(b.from, b.to, b.requirement);
                                  }),
                      result.graph.end());
-  assign_sections(encoding, problem, edges, result.pins);
+  assign_sections(encoding, problem, selection, edges, result.pins);
 }
 
 void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem& problem,
@@ -98,6 +113,9 @@ void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem&
   for (std::size_t r = 0; r < encoding.root_selectors.size(); ++r)
     if (std::find(failed.begin(), failed.end(), encoding.root_selectors[r]) != failed.end())
       result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::RootRequirementOrigin{r}));
+  for (const auto& selector : encoding.rule_selectors)
+    if (std::find(failed.begin(), failed.end(), selector.lit) != failed.end())
+      result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::PrescriptionOrigin{selector.rule}));
 }
 
 }  // namespace
@@ -105,14 +123,25 @@ void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem&
 AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) {
   AdviseResult result;
   encoder::Problem problem = to_problem(request);
+  PrescriptionSession prescriptions(request, source);
   auto start = Clock::now();
+  prescriptions.prepare(problem);
+  result.timings.prescriptions_ms = elapsed_ms(start);
+  if (auto rejected = prescriptions.run_boots(problem, result.prescriptions); !rejected.empty()) {
+    result.outcome = Outcome::Unsatisfiable;
+    result.conflict = rejected;
+    prescriptions.annotate({}, result);
+    return result;
+  }
+  start = Clock::now();
   encoder::Encoding encoding = encoder::encode(problem, source);
   result.timings.encode_ms = elapsed_ms(start);
   result.size = size_of(encoding);
 
   start = Clock::now();
-  sat::MaxSatResult solved = sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors,
-                                                      request.limits);
+  std::vector<sat::Lit> assumptions = encoding.root_selectors;
+  for (const auto& selector : encoding.rule_selectors) assumptions.push_back(selector.lit);
+  sat::MaxSatResult solved = sat::solve_lexicographic(encoding.cnf, encoding.objective, assumptions, request.limits);
   result.timings.solve_ms = elapsed_ms(start);
   result.levels = solved.levels;
 
@@ -132,6 +161,7 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
       result.outcome = Outcome::Unknown;
       break;
   }
+  prescriptions.annotate(encoding, result);
   result.timings.decode_ms = elapsed_ms(start);
   return result;
 }

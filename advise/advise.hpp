@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "advise/justification.hpp"
+#include "advise/prescribe.hpp"
 #include "env/environment.hpp"
 #include "index/index.hpp"
 #include "packaging/requirement.hpp"
@@ -28,6 +30,7 @@ struct AdviseRequest {
   env::TargetEnvironment environment;
   bool allow_prereleases = false;  // global opt-in ([pipenv] allow_prereleases)
   sat::SolveLimits limits;         // per whole solve; zero = unlimited
+  PrescriptionRequest prescriptions;  // Thoth prescriptions (advise/prescribe.hpp); none by default
 };
 
 struct Pin {
@@ -50,6 +53,7 @@ struct Timings {
   double encode_ms = 0;
   double solve_ms = 0;
   double decode_ms = 0;
+  double prescriptions_ms = 0;  // loading and registering prescription units
 };
 
 struct EncodingSize {
@@ -70,6 +74,8 @@ struct AdviseResult {
   std::vector<std::string> conflict;        // when Unsatisfiable: the reasons (clause origins)
   EncodingSize size;
   Timings timings;
+  std::vector<Justification> justifications;  // sorted (justification_less)
+  PrescriptionReport prescriptions;
 };
 
 [[nodiscard]] AdviseResult advise(const AdviseRequest& request, index::PackageSource& source);

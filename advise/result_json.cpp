@@ -43,6 +43,12 @@ json objective_json(const AdviseResult& result) {
   return levels;
 }
 
+json justifications_json(const AdviseResult& result) {
+  json list = json::array();
+  for (const Justification& j : result.justifications) list.push_back(justification_to_json(j));
+  return list;
+}
+
 }  // namespace
 
 json result_to_json(const AdviseResult& result) {
@@ -59,7 +65,9 @@ json result_to_json(const AdviseResult& result) {
       {"size", {{"packages", result.size.packages}, {"candidates", result.size.candidates},
                 {"variables", result.size.variables}, {"clauses", result.size.clauses}}},
       {"timings", {{"encode_ms", result.timings.encode_ms}, {"solve_ms", result.timings.solve_ms},
-                   {"decode_ms", result.timings.decode_ms}}},
+                   {"decode_ms", result.timings.decode_ms}, {"prescriptions_ms", result.timings.prescriptions_ms}}},
+      {"justifications", justifications_json(result)},
+      {"prescriptions", prescription_report_to_json(result.prescriptions)},
   };
 }
 

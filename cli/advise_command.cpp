@@ -9,6 +9,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/advise_options.hpp"
+#include "cli/advise_prescriptions.hpp"
 #include "cli/commands.hpp"
 #include "cli/lock_output.hpp"
 #include "index/snapshot.hpp"
@@ -92,6 +93,7 @@ int advise_command(const std::vector<std::string>& args) {
   request.environment = target_environment(options, pipfile ? &*pipfile : nullptr);
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
+  configure_prescriptions(options, pipfile ? &*pipfile : nullptr, request);
 
   auto load_start = Clock::now();
   index::InMemoryIndex index = index::load_snapshot(index_path(options));

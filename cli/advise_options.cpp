@@ -44,7 +44,16 @@ po::options_description advise_description() {
       ("pre", po::bool_switch(), "allow pre-releases everywhere (as [pipenv] allow_prereleases)")
       ("timeout", po::value<double>()->default_value(120), "solver time budget in seconds; past it the best lock found is written and marked not proven optimal (0 = none)")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
-      ("dry-run", po::bool_switch(), "resolve and report, but write no lock file");
+      ("dry-run", po::bool_switch(), "resolve and report, but write no lock file")
+      ("prescriptions", po::value<std::vector<std::string>>()->composing(),
+       "a folder of Thoth prescriptions (repeatable; adds to the `prescriptions:` list of .thoth.yaml)")
+      ("labels", po::value<std::vector<std::string>>()->composing(),
+       "request labels KEY=VALUE matched by prescriptions' should_include.labels (repeatable, or comma-separated)")
+      ("recommendation-type", po::value<std::string>(),
+       "latest, stable, testing, performance or security: which prescriptions register, where their scores rank "
+       "(default: .thoth.yaml, else stable)")
+      ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read (default: the one beside the Pipfile, if any)")
+      ("verbose", po::bool_switch(), "print every justification (default: warnings and errors, and a count of the rest)");
   return options;
 }
 
@@ -74,6 +83,12 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   if (values.count("platform")) options.platform = values["platform"].as<std::string>();
   if (values.count("marker")) options.markers = values["marker"].as<std::vector<std::string>>();
   if (values.count("lockfile")) options.lockfile = values["lockfile"].as<std::string>();
+  if (values.count("prescriptions"))
+    for (const auto& dir : values["prescriptions"].as<std::vector<std::string>>()) options.prescriptions.emplace_back(dir);
+  if (values.count("labels")) options.labels = values["labels"].as<std::vector<std::string>>();
+  if (values.count("recommendation-type")) options.recommendation_type = values["recommendation-type"].as<std::string>();
+  if (values.count("thoth-config")) options.thoth_config = values["thoth-config"].as<std::string>();
+  options.verbose = values["verbose"].as<bool>();
   options.allow_prereleases = values["pre"].as<bool>();
   options.timeout_seconds = values["timeout"].as<double>();
   options.json = values["json"].as<bool>();

@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/advise_prescriptions.hpp"
 #include "packaging/name.hpp"
 #include "project/lockfile.hpp"
 
@@ -69,11 +70,13 @@ void print_text(const AdviseReport& report) {
     for (const auto& [name, pin] : result.pins)
       std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  " << pin.version
                 << (pin.direct ? "" : "  (transitive)") << "\n";
+    print_justifications(result, report.options.verbose);
     return;
   }
   if (result.outcome == advise::Outcome::Unsatisfiable) {
     std::cerr << "error: no lock satisfies the request\n";
     for (const std::string& line : result.conflict) std::cerr << "  conflict involves " << line << "\n";
+    print_justifications(result, report.options.verbose);
     std::cerr << "\nhint: relax or remove one of the requirements above\n";
     return;
   }

@@ -47,7 +47,10 @@ std::vector<std::size_t> active_edges(const Encoding& encoding, const Selection&
   std::vector<std::size_t> active;
   for (std::size_t e = 0; e < encoding.universe.edges.size(); ++e) {
     const Edge& edge = encoding.universe.edges[e];
-    if (!selection.chosen.count(edge.target)) continue;
+    bool target_chosen = selection.chosen.count(edge.target) > 0;
+    for (const Edge::Alternative& alternative : edge.alternatives)
+      target_chosen = target_chosen || selection.chosen.count(alternative.target) > 0;
+    if (!target_chosen) continue;
     if (edge.parent_package != kRootParent) {
       auto chosen = selection.chosen.find(edge.parent_package);
       if (chosen == selection.chosen.end() || chosen->second != edge.parent_candidate) continue;
@@ -80,6 +83,10 @@ std::string describe_origin(const Encoding& encoding, const Problem& problem, co
                  version_of(encoding, o.package, o.first);
         } else if constexpr (std::is_same_v<T, ExtraNeedsPackageOrigin>) {
           return packages[o.package].name + "[" + o.extra + "] needs " + packages[o.package].name;
+        } else if constexpr (std::is_same_v<T, PrescriptionOrigin>) {
+          return "prescription " + o.rule;
+        } else if constexpr (std::is_same_v<T, PrescriptionConditionOrigin>) {
+          return "a condition of prescription " + o.rule;
         } else {
           return packages[o.package].name + (o.extra.empty() ? "" : "[" + o.extra + "]") +
                  " is installed only when something requires it";

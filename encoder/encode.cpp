@@ -8,6 +8,8 @@
 // a way to say "version in ranks a..b" with one literal, which keeps dependency clauses short.
 #include "encoder/encoding.hpp"
 
+#include "encoder/conditions.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -20,7 +22,9 @@ using sat::Var;
 
 class Encoder {
  public:
-  Encoder(const Problem& problem, Universe universe) : m_problem(problem) { m_out.universe = std::move(universe); }
+  Encoder(const Problem& problem, Universe universe) : m_problem(problem), m_conditions(m_out) {
+    m_out.universe = std::move(universe);
+  }
 
   Encoding run() {
     for (std::size_t p = 0; p < packages().size(); ++p) encode_package(p);
@@ -28,6 +32,7 @@ class Encoder {
     for (std::size_t e = 0; e < edges().size(); ++e) encode_edge(e);
     encode_required_by();
     build_objective();
+    encode_rules();
     return std::move(m_out);
   }
 
@@ -128,6 +133,7 @@ class Encoder {
     sat::Clause clause = edge_condition(edge);
     std::vector<Lit> targets = admitted_literals(edge.target, edge.admitted);
     clause.insert(clause.end(), targets.begin(), targets.end());
+    add_rule_literals(edge, clause);
     ClauseOrigin origin = edge.parent_package == kRootParent ? ClauseOrigin{RootRequirementOrigin{edge.root}}
                                                              : ClauseOrigin{DependencyOrigin{e}};
     add(std::move(clause), origin);
@@ -161,6 +167,7 @@ class Encoder {
     for (const Edge& edge : edges()) {
       Lit lit = requester(edge);
       by_extra[edge.target][""].push_back(lit);
+      for (const Edge::Alternative& alternative : edge.alternatives) by_extra[alternative.target][""].push_back(lit);
       for (const std::string& extra : edge.target_extras) by_extra[edge.target][extra].push_back(lit);
     }
     for (std::size_t p = 0; p < packages().size(); ++p) {
@@ -199,8 +206,30 @@ class Encoder {
     m_out.objective = {std::move(direct), std::move(transitive), std::move(count)};
   }
 
+  // Rules on an edge (docs/encoding.md §6): alternatives satisfy it too; a waiver literal (true only
+  // when the waiving condition holds) or ¬(true whenever the enabling condition holds) switches it off.
+  void add_rule_literals(const Edge& edge, sat::Clause& clause) {
+    for (const Edge::Alternative& alternative : edge.alternatives) {
+      std::vector<Lit> lits = admitted_literals(alternative.target, alternative.admitted);
+      clause.insert(clause.end(), lits.begin(), lits.end());
+    }
+    if (edge.waived_when) clause.push_back(m_conditions.implies(*edge.waived_when, edge.rule));
+    if (edge.only_when) clause.push_back(~m_conditions.forced_by(*edge.only_when, edge.rule));
+  }
+
+  // Forbidden conditions as hard clauses, scored ones as the prescription score level.
+  void encode_rules() {
+    if (!m_problem.rules.rules) return;
+    Rules rules = m_problem.rules.rules(m_out.universe);
+    for (const ForbiddenCondition& forbidden : rules.forbidden) m_conditions.forbid(forbidden.condition, forbidden.rule);
+    sat::ObjectiveLevel level{"prescription score", {}};
+    for (const ScoredCondition& scored : rules.scored) m_conditions.score(scored, level);
+    insert_score_level(m_out.objective, std::move(level), m_problem.rules.score_before_versions);
+  }
+
   const Problem& m_problem;
   Encoding m_out;
+  ConditionEncoder m_conditions;
   std::map<std::tuple<std::size_t, std::size_t, std::size_t>, Lit> m_ranges;
   std::map<std::tuple<std::size_t, std::size_t, std::string>, Lit> m_requesters;
 };

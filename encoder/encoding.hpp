@@ -33,9 +33,14 @@ struct ExtraNeedsPackageOrigin { std::size_t package; std::string extra; };
 // (¬installed ∨ ∨ selected requesters): nothing is installed unless something requires it.
 struct RequiredByOrigin { std::size_t package; std::string extra; };
 
+// (¬m_1 ∨ … ∨ ¬m_k): a rule (prescription) forbids a combination; `rule` names the unit and its file.
+struct PrescriptionOrigin { std::string rule; };
+// Definitions of the auxiliary literals of a rule's condition (docs/encoding.md §6).
+struct PrescriptionConditionOrigin { std::string rule; };
+
 using ClauseOrigin = std::variant<RootRequirementOrigin, DependencyOrigin, AtMostOneVersionOrigin,
                                   VersionRangeOrigin, ExtraRequestOrigin, ExtraNeedsPackageOrigin,
-                                  RequiredByOrigin>;
+                                  RequiredByOrigin, PrescriptionOrigin, PrescriptionConditionOrigin>;
 
 struct PackageVars {
   std::vector<sat::Var> version;  // parallel to PackageNode::candidates
@@ -50,6 +55,10 @@ struct Encoding {
   std::vector<ClauseOrigin> origins;        // one per clause of cnf
   std::vector<PackageVars> vars;            // parallel to universe.packages
   std::vector<sat::Lit> root_selectors;     // per Problem::roots entry; assume true to enforce it
+  // One selector per forbidding rule (prescription), in its hard clauses; assume true to enforce it,
+  // so a conflict names the rules involved.
+  struct RuleSelector { sat::Lit lit; std::string rule; };
+  std::vector<RuleSelector> rule_selectors;
   std::vector<sat::ObjectiveLevel> objective;
 };
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "encoder/rules.hpp"
 #include "env/environment.hpp"
 #include "packaging/requirement.hpp"
 
@@ -20,6 +21,7 @@ struct Problem {
   std::vector<Root> roots;
   env::TargetEnvironment environment;
   bool allow_prereleases = false;
+  RuleHooks rules;  // prescriptions compiled by advise/ (encoder/rules.hpp); empty = none
 };
 
 }  // namespace thoth::encoder

@@ -25,6 +25,15 @@ struct RawEdge {
   std::vector<std::string> target_extras;
   const packaging::Requirement* requirement = nullptr;
   const std::vector<std::size_t>* admitted = nullptr;  // release indices of the target (memoised)
+  struct Alternative {
+    std::size_t node = 0;
+    std::vector<std::size_t> releases;
+    std::string rule;
+  };
+  std::vector<Alternative> alternatives;
+  std::optional<Condition> only_when;
+  std::optional<Condition> waived_when;
+  std::string rule;
 };
 
 struct NodeBuild {
@@ -32,6 +41,7 @@ struct NodeBuild {
   const index::Project* project = nullptr;
   std::vector<char> python_ok;     // per release
   std::vector<char> is_candidate;  // per release
+  std::vector<std::string> ruled_out;  // per release: why a rule (sieve) removes it, "" = it does not
   std::set<std::string> extras;
   bool direct = false;
   std::map<std::string, std::vector<std::size_t>> admitted_cache;  // specifier text -> release indices
@@ -100,6 +110,9 @@ class UniverseBuilder {
       for (const index::Release& release : node.project->releases) {
         bool ok = !release.requires_python || release.requires_python->contains(m_python, true);
         node.python_ok.push_back(ok ? 1 : 0);
+        std::optional<std::string> ruled_out;
+        if (m_problem.rules.exclude) ruled_out = m_problem.rules.exclude(canonical_name, release);
+        node.ruled_out.push_back(ruled_out ? std::move(*ruled_out) : std::string());
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
     }
@@ -121,7 +134,7 @@ class UniverseBuilder {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
-      if (!node.python_ok[i] || !specifier.contains(releases[i].version, true)) continue;
+      if (!eligible(node, i) || !specifier.contains(releases[i].version, true)) continue;
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
@@ -132,14 +145,21 @@ class UniverseBuilder {
     return finals.empty() ? matching : finals;
   }
 
+  static bool eligible(const NodeBuild& node, std::size_t release) {
+    return node.python_ok[release] && node.ruled_out[release].empty();
+  }
+
   void add_roots() {
     for (std::size_t r = 0; r < m_problem.roots.size(); ++r) {
       const packaging::Requirement& requirement = m_problem.roots[r].requirement;
       if (!marker_holds(requirement, "")) continue;
       m_active_roots.push_back(r);
+      RawEdge edge{kRootParent, 0, r, "", 0, {}, &requirement, nullptr};
+      if (skipped(edge)) continue;
       std::size_t target = node_for(requirement.canonical_name());
       m_nodes[target].direct = true;
-      add_edge(RawEdge{kRootParent, 0, r, "", target, {}, &requirement, nullptr});
+      edge.target_node = target;
+      add_edge(std::move(edge));
     }
   }
 
@@ -148,8 +168,11 @@ class UniverseBuilder {
     std::sort(edge.target_extras.begin(), edge.target_extras.end());
     edge.target_extras.erase(std::unique(edge.target_extras.begin(), edge.target_extras.end()), edge.target_extras.end());
     edge.admitted = &admitted(edge.target_node, *edge.requirement);
+    add_alternatives(edge);
     std::size_t target = edge.target_node;
     for (std::size_t release : *edge.admitted) admit_release(target, release);
+    for (const RawEdge::Alternative& alternative : edge.alternatives)
+      for (std::size_t release : alternative.releases) admit_release(alternative.node, release);
     for (const std::string& extra : edge.target_extras) request_extra(target, extra);
     m_edges.push_back(std::move(edge));
   }
@@ -173,10 +196,33 @@ class UniverseBuilder {
     const index::Release& release = m_nodes[item.node].project->releases[item.release];
     for (const packaging::Requirement& requirement : release.requires_dist) {
       if (!applies(requirement, item.extra)) continue;
-      std::size_t target = node_for(requirement.canonical_name());
-      add_edge(RawEdge{item.node, item.release, 0, item.extra, target, {}, &requirement, nullptr});
+      RawEdge edge{item.node, item.release, 0, item.extra, 0, {}, &requirement, nullptr};
+      if (skipped(edge)) continue;
+      edge.target_node = node_for(requirement.canonical_name());
+      add_edge(std::move(edge));
+    }
+    if (item.extra.empty()) add_rule_requirements(item);
+  }
+
+  // step.AddPackage: requirements the rules add to this release.
+  void add_rule_requirements(const WorkItem& item) {
+    if (!m_problem.rules.added_requirements) return;
+    const std::string name = m_nodes[item.node].name;
+    const auto* added = m_problem.rules.added_requirements(name, m_nodes[item.node].project->releases[item.release]);
+    if (added == nullptr) return;
+    for (const AddedRequirement& rule : *added) {
+      RawEdge edge{item.node, item.release, 0, "", node_for(rule.requirement.canonical_name()), {}, &rule.requirement, nullptr};
+      if (!rule.only_when.installed.empty() || !rule.only_when.introduced_by.empty()) edge.only_when = rule.only_when;
+      edge.rule = rule.rule;
+      add_edge(std::move(edge));
     }
   }
+
+  // SkipPackage rules: true when the edge is dropped; a conditional skip is recorded on the edge.
+  bool skipped(RawEdge& edge);
+  void add_alternatives(RawEdge& edge);
+  std::vector<std::size_t> alternative_releases(std::size_t node_index, const Alternative& alternative,
+                                                const std::vector<const index::Release*>& matched);
 
   Universe finish();
   PackageNode finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const;
@@ -192,6 +238,8 @@ class UniverseBuilder {
   std::vector<RawEdge> m_edges;
   std::vector<std::size_t> m_active_roots;
   std::deque<WorkItem> m_queue;
+  std::vector<SkippedRequirement> m_skipped;
+  std::map<std::string, std::vector<Alternative>> m_alternatives;
 };
 
 std::string UniverseBuilder::exclusion_reason(const NodeBuild& node, std::size_t release,
@@ -200,8 +248,84 @@ std::string UniverseBuilder::exclusion_reason(const NodeBuild& node, std::size_t
   if (!node.python_ok[release])
     return "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string();
   if (r.yanked) return r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason;
+  if (!node.ruled_out[release].empty()) return node.ruled_out[release];
   if (r.version.is_prerelease()) return "pre-release";
   return "";
+}
+
+bool UniverseBuilder::skipped(RawEdge& edge) {
+  if (!m_problem.rules.skip) return false;
+  const index::Release* parent = nullptr;
+  std::string parent_name;
+  if (edge.parent_node != kRootParent) {
+    parent_name = m_nodes[edge.parent_node].name;
+    parent = &m_nodes[edge.parent_node].project->releases[edge.parent_release];
+  }
+  std::string target = edge.requirement->canonical_name();
+  std::optional<SkipDecision> decision = m_problem.rules.skip(parent_name, parent, target);
+  if (!decision) return false;
+  if (decision->target_versions) {
+    std::size_t node = node_for(target);
+    bool any = false;
+    for (std::size_t release : admitted(node, *edge.requirement))
+      any = any || decision->target_versions->contains(m_nodes[node].project->releases[release].version, true);
+    if (!any) return false;
+  }
+  if (!decision->waived_when.installed.empty() || !decision->waived_when.introduced_by.empty()) {
+    edge.waived_when = std::move(decision->waived_when);
+    edge.rule = std::move(decision->rule);
+    return false;
+  }
+  std::string parent_label = parent == nullptr ? "" : parent_name + " " + parent->version_text;
+  m_skipped.push_back({parent_label, target, edge.requirement->to_string(), std::move(decision->rule)});
+  return true;
+}
+
+std::vector<std::size_t> UniverseBuilder::alternative_releases(std::size_t node_index, const Alternative& alternative,
+                                                              const std::vector<const index::Release*>& matched) {
+  const NodeBuild& node = m_nodes[node_index];
+  std::vector<std::size_t> releases;
+  if (node.project == nullptr) return releases;
+  std::optional<packaging::Version> locked;
+  if (alternative.versions == Alternative::Versions::Locked) {
+    auto parsed = packaging::Version::parse(alternative.locked_version);
+    if (!parsed) return releases;
+    locked = *parsed;
+  }
+  for (std::size_t i = 0; i < node.project->releases.size(); ++i) {
+    const index::Release& release = node.project->releases[i];
+    if (!eligible(node, i)) continue;
+    bool wanted = alternative.versions == Alternative::Versions::Any;
+    if (locked) wanted = release.version == *locked;
+    if (alternative.versions == Alternative::Versions::SameAsMatched)
+      for (const index::Release* m : matched) wanted = wanted || m->version == release.version;
+    if (!wanted || (release.yanked && alternative.versions == Alternative::Versions::Any)) continue;
+    if (alternative.versions == Alternative::Versions::Any && !m_problem.allow_prereleases &&
+        release.version.is_prerelease())
+      continue;
+    releases.push_back(i);
+  }
+  return releases;
+}
+
+void UniverseBuilder::add_alternatives(RawEdge& edge) {
+  if (!m_problem.rules.alternatives) return;
+  std::string target_name = m_nodes[edge.target_node].name;
+  auto cached = m_alternatives.find(target_name);
+  if (cached == m_alternatives.end())
+    cached = m_alternatives.emplace(target_name, m_problem.rules.alternatives(target_name)).first;
+  for (const Alternative& alternative : cached->second) {
+    std::vector<const index::Release*> matched;
+    const NodeBuild& target = m_nodes[edge.target_node];
+    for (std::size_t release : *edge.admitted) {
+      const index::Release& r = target.project->releases[release];
+      if (!alternative.matched || alternative.matched->contains(r.version, true)) matched.push_back(&r);
+    }
+    if (matched.empty()) continue;
+    std::size_t node = node_for(alternative.package);
+    std::vector<std::size_t> releases = alternative_releases(node, alternative, matched);
+    if (!releases.empty()) edge.alternatives.push_back({node, std::move(releases), alternative.rule});
+  }
 }
 
 PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const {
@@ -255,9 +379,20 @@ Universe UniverseBuilder::finish() {
     edge.requirement = raw.requirement;
     for (std::size_t release : *raw.admitted) edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
     std::sort(edge.admitted.begin(), edge.admitted.end());
+    for (const RawEdge::Alternative& raw_alternative : raw.alternatives) {
+      Edge::Alternative alternative{new_index[raw_alternative.node], {}, raw_alternative.rule};
+      for (std::size_t release : raw_alternative.releases)
+        alternative.admitted.push_back(candidate_of_release[raw_alternative.node][release]);
+      std::sort(alternative.admitted.begin(), alternative.admitted.end());
+      edge.alternatives.push_back(std::move(alternative));
+    }
+    edge.only_when = raw.only_when;
+    edge.waived_when = raw.waived_when;
+    edge.rule = raw.rule;
     universe.edges.push_back(std::move(edge));
   }
   universe.active_roots = m_active_roots;
+  universe.skipped = m_skipped;
   return universe;
 }
 

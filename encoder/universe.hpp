@@ -12,10 +12,12 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "encoder/problem.hpp"
+#include "encoder/rules.hpp"
 #include "index/index.hpp"
 
 namespace thoth::encoder {
@@ -32,12 +34,32 @@ struct Edge {
   std::vector<std::string> target_extras;    // canonical extras it requests of the target
   const packaging::Requirement* requirement = nullptr;
   std::vector<std::size_t> admitted;         // candidate indices of the target, ascending (newest first)
+  // Rules (encoder/rules.hpp): packages that may satisfy the edge instead (pseudonyms), and the
+  // conditions under which the edge is in force only / waived (step.AddPackage, step.SkipPackage).
+  struct Alternative {
+    std::size_t target = 0;
+    std::vector<std::size_t> admitted;  // candidate indices of the alternative, ascending
+    std::string rule;
+  };
+  std::vector<Alternative> alternatives;
+  std::optional<Condition> only_when;
+  std::optional<Condition> waived_when;
+  std::string rule;                          // the rule that added or conditioned this edge
+};
+
+// A requirement the rules removed from the universe (sieve.SkipPackage, step.SkipPackage).
+struct SkippedRequirement {
+  std::string parent;          // "name version", empty for a root
+  std::string target;          // canonical
+  std::string requirement;     // PEP 508 text
+  std::string rule;
 };
 
 // Why a release of a package is not a candidate at all.
 struct Exclusion {
   std::string version;
-  std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release"
+  std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release",
+                       // or a rule: "sieve thoth.TorchSieve (to_/torch/sieve.yaml)"
 };
 
 struct PackageNode {
@@ -58,6 +80,7 @@ struct Universe {
   std::map<std::string, std::size_t, std::less<>> by_name;
   std::vector<Edge> edges;                       // deterministic order
   std::vector<std::size_t> active_roots;         // roots whose marker holds
+  std::vector<SkippedRequirement> skipped;       // requirements the rules removed
 };
 
 [[nodiscard]] Universe build_universe(const Problem& problem, index::PackageSource& source);

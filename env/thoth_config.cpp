@@ -154,6 +154,7 @@ ThothConfig config_from(const Reader& reader, const YAML::Node& root) {
   if (!root.IsMap()) reader.fail(root, "expected a map of settings, found `" + YAML::Dump(root) + "`");
   for (const auto& entry : root) {
     std::string key = entry.first.Scalar();
+    if (key == "prescriptions") config.prescriptions = reader.list(root, "prescriptions").value_or(std::vector<std::string>{});
     if (key != "runtime_environments") {
       config.other_keys.emplace_back(key, YAML::Dump(entry.second));
       continue;

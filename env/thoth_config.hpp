@@ -69,6 +69,9 @@ struct RuntimeEnvironment {
 
 struct ThothConfig {
   std::vector<RuntimeEnvironment> runtime_environments;
+  // `prescriptions:` folders of Thoth prescriptions for advise (thoth's key; relative to the file).
+  // Also kept in other_keys, so rewriting the file keeps it as written.
+  std::vector<std::string> prescriptions;
   // Other top-level keys in file order, each with its value re-emitted as YAML text.
   std::vector<std::pair<std::string, std::string>> other_keys;
 };

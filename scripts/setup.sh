@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   g++ cmake make pkg-config
-  libcryptominisat5-dev libyaml-cpp-dev nlohmann-json3-dev libboost-program-options-dev
+  libcryptominisat5-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libboost-program-options-dev
   libcurl4-openssl-dev catch2 libtomlplusplus-dev libssl-dev
   python3 python3-resolvelib python3-packaging
 )

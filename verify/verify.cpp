@@ -111,8 +111,11 @@ class LockChecker {
   // One applicable requirement: its target must be pinned and satisfied; its extras are expanded.
   void apply(const Requirement& requirement, const std::string& required_by) {
     std::string name = requirement.canonical_name();
+    std::string parent = required_by == "root" ? "" : required_by.substr(0, required_by.find(' '));
+    if (m_lock.waived.count({parent, name}) > 0) return;
     m_requirements_on[name].push_back({requirement, required_by});
     auto pin = m_pins.find(name);
+    if (pin == m_pins.end() && substituted(name)) return;
     if (pin == m_pins.end()) {
       report(required_by + " requires `" + requirement.to_string() + "` but " + name + " is not pinned");
       return;
@@ -124,6 +127,18 @@ class LockChecker {
     }
     enqueue(name, "");
     for (const auto& extra : requirement.extras) enqueue(name, packaging::canonicalize_extra(extra));
+  }
+
+  // A pinned substitute stands for `name`: it is reached instead.
+  bool substituted(const std::string& name) {
+    auto substitutes = m_lock.substitutes.find(name);
+    if (substitutes == m_lock.substitutes.end()) return false;
+    for (const std::string& substitute : substitutes->second) {
+      if (m_pins.count(substitute) == 0) continue;
+      enqueue(substitute, "");
+      return true;
+    }
+    return false;
   }
 
   void enqueue(const std::string& name, const std::string& extra) {
@@ -140,6 +155,8 @@ class LockChecker {
       for (const auto& dependency : pin.release->requires_dist) {
         if (marker_holds(dependency, extra)) apply(dependency, label);
       }
+      if (auto added = m_lock.added.find(pin_label(name, pin)); extra.empty() && added != m_lock.added.end())
+        for (const auto& dependency : added->second) apply(dependency, label);
     }
   }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ struct LockToCheck {
   std::map<std::string, std::string> pins;  // canonical name -> version as published
   env::TargetEnvironment environment;
   bool allow_prereleases = false;
+  // What rules (Thoth prescriptions) changed, each checked as stated rather than trusted blindly:
+  // (parent "name==version" or "" for a root, target): this requirement is waived (SkipPackage);
+  std::set<std::pair<std::string, std::string>> waived;
+  // a requirement on the key is met by pinning one of these instead (a pseudonym), its specifier unchecked;
+  std::map<std::string, std::set<std::string>> substitutes;
+  // "name==version" -> requirements added to that release (step.AddPackage).
+  std::map<std::string, std::vector<packaging::Requirement>> added;
 };
 
 // Returns one human-readable line per violation; empty means the lock is valid.

@@ -1,0 +1,18 @@
+// Thoth prescriptions on `thoth advise`: where the units come from, the request facts they are
+// registered against, and the compact printing of what they say (docs/cli.md).
+#pragma once
+
+#include "advise/advise.hpp"
+#include "cli/advise_options.hpp"
+#include "project/pipfile.hpp"
+
+namespace thoth::cli {
+
+// Folders from .thoth.yaml (`prescriptions:`, relative to it) and --prescriptions; labels from the
+// runtime environment and --labels; the recommendation type; the index URL (the Pipfile's first source).
+void configure_prescriptions(const AdviseOptions& options, const project::Pipfile* pipfile,
+                             advise::AdviseRequest& request);
+
+void print_justifications(const advise::AdviseResult& result, bool verbose);
+
+}  // namespace thoth::cli
