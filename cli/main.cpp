@@ -17,6 +17,9 @@ Usage: thoth <command> [options]
 Commands:
   advise         resolve a Pipfile into a proven-optimal Pipfile.lock
   config         detect this host and write its runtime environment into .thoth.yaml
+  export         write the lock as requirements.txt (with hashes), pylock.toml or Pipfile.lock
+  graph          print the lock's dependency graph (tree, DOT or JSON)
+  why            show every path from the project's requirements to a package
   fixtures run   run regression scenarios (*.yaml) and report pass/fail
   prescriptions  validate Thoth prescription folders
 
@@ -33,6 +36,9 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
   using namespace thoth::cli;
   if (command == "advise") return advise_command(rest);
   if (command == "config") return config_command(rest);
+  if (command == "export") return export_command(rest);
+  if (command == "graph") return graph_command(rest);
+  if (command == "why") return why_command(rest);
   if (command == "fixtures") return fixtures_command(rest);
   if (command == "prescriptions") return prescriptions_command(rest);
   if (command == "--version" || command == "version") {
