@@ -52,8 +52,7 @@ po::options_description advise_description() {
       ("recommendation-type", po::value<std::string>(),
        "latest, stable, testing, performance or security: which prescriptions register, where their scores rank "
        "(default: .thoth.yaml, else stable)")
-      ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read (default: the one beside the Pipfile, if any)")
-      ("verbose", po::bool_switch(), "print every justification (default: warnings and errors, and a count of the rest)");
+      ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read (default: the one beside the Pipfile, if any)");
   return options;
 }
 
@@ -88,7 +87,6 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   if (values.count("labels")) options.labels = values["labels"].as<std::vector<std::string>>();
   if (values.count("recommendation-type")) options.recommendation_type = values["recommendation-type"].as<std::string>();
   if (values.count("thoth-config")) options.thoth_config = values["thoth-config"].as<std::string>();
-  options.verbose = values["verbose"].as<bool>();
   options.allow_prereleases = values["pre"].as<bool>();
   options.timeout_seconds = values["timeout"].as<double>();
   options.json = values["json"].as<bool>();

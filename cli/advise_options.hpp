@@ -25,7 +25,6 @@ struct AdviseOptions {
   std::vector<std::string> labels;                   // --labels KEY=VALUE (repeatable, or comma-separated)
   std::string recommendation_type;                   // --recommendation-type; empty: .thoth.yaml, else stable
   std::optional<std::filesystem::path> thoth_config; // --thoth-config; default: .thoth.yaml beside the Pipfile
-  bool verbose = false;                              // --verbose: every justification, not only warnings
 };
 
 // Throws InputError (exit code 2) on bad usage; sets `help` and prints nothing for --help.

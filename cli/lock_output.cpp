@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/advise_prescriptions.hpp"
+#include "cli/terminal.hpp"
 #include "packaging/name.hpp"
 #include "project/lockfile.hpp"
 
@@ -70,13 +71,13 @@ void print_text(const AdviseReport& report) {
     for (const auto& [name, pin] : result.pins)
       std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  " << pin.version
                 << (pin.direct ? "" : "  (transitive)") << "\n";
-    print_justifications(result, report.options.verbose);
+    print_justifications(result, terminal_settings().verbosity == Verbosity::Verbose);
     return;
   }
   if (result.outcome == advise::Outcome::Unsatisfiable) {
     std::cerr << "error: no lock satisfies the request\n";
     for (const std::string& line : result.conflict) std::cerr << "  conflict involves " << line << "\n";
-    print_justifications(result, report.options.verbose);
+    print_justifications(result, terminal_settings().verbosity == Verbosity::Verbose);
     std::cerr << "\nhint: relax or remove one of the requirements above\n";
     return;
   }

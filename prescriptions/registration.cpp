@@ -1,7 +1,8 @@
 // should_include evaluation for advise runs (thoth.md §1.3). Where upstream's code and docs disagree
 // we implement the documented intent (docs/prescriptions.md, "Registration"):
 //  * `cuda_version: null` (and the other *_version keys) means "not present", not "anything";
-//  * `hardware` entries must all hold (the tested code behaviour, which the docs do not contradict);
+//  * `hardware` entries are alternatives (the docs; upstream's code requires all of them, which would make
+//    the repository's own multi-entry lists, e.g. avx2 or avx512 for deepsparse, never match);
 //  * `library_usage` checks every expected symbol against every used one;
 //  * `abi` does not end the check early: rpm_packages and python_packages are still checked.
 #include "prescriptions/registration.hpp"
@@ -134,8 +135,10 @@ bool base_image_matches(std::string_view pattern, std::string_view image) {
 bool runtime_environment_matches(const RuntimeEnvironmentMatch& match, const RequestFacts& facts) {
   const env::TargetEnvironment& target = facts.target;
   if (!operating_system_matches(match.operating_systems, facts)) return false;
-  for (const HardwareMatch& entry : match.hardware)
-    if (!hardware_entry_matches(entry, facts)) return false;
+  if (!match.hardware.empty() && std::none_of(match.hardware.begin(), match.hardware.end(), [&](const HardwareMatch& entry) {
+        return hardware_entry_matches(entry, facts);
+      }))
+    return false;
   if (!version_matches(match.python_version, target.python_version)) return false;
   if (!version_matches(match.cuda_version, non_empty(target.cuda_version))) return false;
   if (!version_matches(match.cudnn_version, non_empty(target.cudnn_version))) return false;

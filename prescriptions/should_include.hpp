@@ -61,7 +61,7 @@ struct NullableSpecifier {
 
 struct RuntimeEnvironmentMatch {
   std::vector<OperatingSystemMatch> operating_systems;  // OR; empty = any
-  std::vector<HardwareMatch> hardware;                  // AND over entries; empty = any
+  std::vector<HardwareMatch> hardware;                  // alternatives (documented intent); empty = any
   std::optional<NullableSpecifier> python_version;
   std::optional<NullableSpecifier> cuda_version;
   std::optional<NullableSpecifier> cudnn_version;

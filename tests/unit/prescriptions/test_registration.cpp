@@ -1,5 +1,5 @@
 // should_include evaluated against a request (prescriptions/registration.hpp): every key of thoth.md
-// §1.3, the documented-intent choices ([code≠docs] null = absent, hardware entries ANDed), and the
+// §1.3, the documented-intent choices ([code≠docs] null = absent, hardware entries as alternatives), and the
 // base image pattern rules.
 #include <catch2/catch.hpp>
 
@@ -109,13 +109,15 @@ TEST_CASE("operating systems: alternatives, UBI as RHEL, RHEL major version", "[
   CHECK_FALSE(includes(body));
 }
 
-TEST_CASE("hardware entries all hold; null means not detected", "[prescriptions][registration]") {
+TEST_CASE("hardware entries are alternatives; null means not detected", "[prescriptions][registration]") {
   rx::RequestFacts facts;
   facts.cpu_family = 6;
   facts.cpu_model = 85;
   facts.target.cpu_flags = {"avx2", "avx512f"};
   CHECK(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{cpu_families: [6], cpu_flags: [avx2]}]}}\n", facts));
-  CHECK_FALSE(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{cpu_families: [6]}, {cpu_models: [94]}]}}\n", facts));
+  CHECK(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{cpu_families: [6]}, {cpu_models: [94]}]}}\n", facts));
+  CHECK_FALSE(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{cpu_families: [13], cpu_models: [6]}, {cpu_families: [10], cpu_models: [6]}]}}\n", facts));
+  CHECK_FALSE(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{cpu_families: [6], cpu_models: [94]}]}}\n", facts));
   CHECK(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{gpu_models: [null]}]}}\n", facts));
   CHECK_FALSE(includes("      {adviser_pipeline: true, runtime_environments: {hardware: [{gpu_models: {not: [null]}}]}}\n", facts));
   facts.target.gpu_model = "Tesla V100";
