@@ -91,6 +91,9 @@ struct PrescriptionReport {
   std::map<std::string, std::set<std::string>> substitutes;  // package -> pinned pseudonyms standing for it
   std::vector<AddedRequirementInLock> added;
   double score = 0;                              // Σ clamped scores of the steps and groups holding in the lock
+  // not_acceptable rules whose condition holds in the lock, re-checked on the pins and the graph without
+  // the encoding: always empty unless the encoding has a bug (the fixture runner fails on any).
+  std::vector<std::string> violated;
 };
 
 [[nodiscard]] nlohmann::json prescription_report_to_json(const PrescriptionReport& report);

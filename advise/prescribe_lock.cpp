@@ -91,6 +91,7 @@ void PrescriptionSession::annotate_rules(const encoder::Encoding& encoding, Advi
         for (const std::string& package : packages) {
           auto condition = step_condition(m, package);
           if (!condition) continue;
+          if (step->run.not_acceptable && holds(*condition, result)) result.prescriptions.violated.push_back(r.label);
           bool shown = step->run.not_acceptable ? all_present(*condition, result, encoding.universe) : holds(*condition, result);
           if (!shown) continue;
           if (step->run.score && !step->run.not_acceptable) result.prescriptions.score += std::clamp(*step->run.score, -1.0, 1.0);
@@ -102,6 +103,7 @@ void PrescriptionSession::annotate_rules(const encoder::Encoding& encoding, Advi
       for (const auto& members : group->groups) {
         auto condition = state_condition(members);
         if (!condition) continue;
+        if (group->run.not_acceptable && holds(*condition, result)) result.prescriptions.violated.push_back(r.label);
         bool shown = group->run.not_acceptable ? all_present(*condition, result, encoding.universe) : holds(*condition, result);
         if (!shown) continue;
         if (group->run.score && !group->run.not_acceptable) result.prescriptions.score += std::clamp(*group->run.score, -1.0, 1.0);
@@ -111,6 +113,7 @@ void PrescriptionSession::annotate_rules(const encoder::Encoding& encoding, Advi
     } else if (const auto* stride = std::get_if<pr::StrideUnit>(r.unit)) {
       for (const pr::StateMatch& state : stride->match) {
         auto condition = state_condition(state.resolved_dependencies);
+        if (condition && stride->run.not_acceptable && holds(*condition, result)) result.prescriptions.violated.push_back(r.label);
         if (condition && all_present(*condition, result, encoding.universe)) info(stride->run.stack_info, r, result);
       }
     } else if (m_fired.count(i) > 0) {
@@ -240,7 +243,7 @@ nlohmann::json prescription_report_to_json(const PrescriptionReport& report) {
   return {{"active", report.active}, {"units_loaded", report.units_loaded},
           {"units_registered", report.units_registered}, {"stack_info", stack_info},
           {"advised_manifest_changes", changes}, {"rejected", report.rejected}, {"waived", waived},
-          {"substitutes", report.substitutes}, {"added", added}, {"score", report.score}};
+          {"substitutes", report.substitutes}, {"added", added}, {"score", report.score}, {"violated", report.violated}};
 }
 
 }  // namespace thoth::advise
