@@ -53,6 +53,10 @@ class PackageSource {
   [[nodiscard]] virtual std::string describe() const = 0;  // for messages: the file or URL
 };
 
+// The release of `canonical_name` published as `version_text` (exact text), or nullptr.
+[[nodiscard]] const Release* find_release(PackageSource& source, std::string_view canonical_name,
+                                          std::string_view version_text);
+
 // A whole index held in memory, e.g. read from a snapshot file.
 class InMemoryIndex : public PackageSource {
  public:
