@@ -12,5 +12,6 @@ int advise_command(const std::vector<std::string>& args);
 int fixtures_command(const std::vector<std::string>& args);  // `thoth fixtures run PATH... [--json]`
 int prescriptions_command(const std::vector<std::string>& args);  // `thoth prescriptions validate DIR...`
 int config_command(const std::vector<std::string>& args);  // `thoth config [--root DIR] [--file F] [--dry-run]`
+int bench_command(const std::vector<std::string>& args);  // `thoth bench --index F --requests F` (bench/)
 
 }  // namespace thoth::cli
