@@ -14,6 +14,7 @@ Usage: resolver_bench.py [--quick] [--sample N] [--timeout S] [--thoth PATH] [--
 import argparse
 import gc
 import hashlib
+import json
 import os
 import platform
 import resource
@@ -51,6 +52,7 @@ def parse_arguments(argv):
     parser.add_argument("--target-runs", type=int, default=5,
                         help="runs of each 1 s target (cheroot root, pyrax==1.9.8); 0 skips them (5)")
     parser.add_argument("--output", help="write the Markdown here instead of stdout")
+    parser.add_argument("--render", metavar="JSON", help="only render the Markdown of a saved --json run")
     parser.add_argument("--json", dest="json_path", help="also write the full results as JSON here")
     return parser.parse_args(argv)
 
@@ -165,8 +167,22 @@ def machine():
             "system": f"{platform.system()} {platform.release()}"}
 
 
+def render(json_path, output):
+    """Writes the Markdown of a saved run (--json) again, e.g. after a change to the report's layout."""
+    run = json.loads(Path(json_path).read_text())
+    run["overall"] = overall(run)
+    text = markdown(run)
+    if output:
+        Path(output).write_text(text)
+    else:
+        print(text)
+    return 0
+
+
 def main(argv):
     options = parse_arguments(argv)
+    if options.render:
+        return render(options.render, options.output)
     shared = find_shared_dir(REPO_DIR)
     if shared is None or not snapshot_files(shared):
         print("notice: shared data not found (../shared beside the repository or $THOTH_SHARED_DIR); "

@@ -80,6 +80,10 @@ def _verdict(value, limit, below=True):
     return "met" if (value < limit if below else value >= limit) else "**not met**"
 
 
+def _number(ratio):
+    return f"{ratio:.0f}" if ratio >= 100 else (f"{ratio:.1f}" if ratio >= 1 else f"{ratio:.2g}")
+
+
 def _spread(stats):
     return f"{stats['median']:.0f} ({stats['min']:.0f}–{stats['max']:.0f})"
 
@@ -98,7 +102,7 @@ def targets_markdown(targets, run):
     for kind, label in (("in_memory", "thoth >= 20x faster than resolvelib, in memory"),
                         ("end_to_end", "thoth >= 20x faster than resolvelib, end to end")):
         cpu, wall = medians[f"{kind}_cpu"], medians[f"{kind}_wall"]
-        lines.append(f"| {label} | {cpu:.2f} | {wall:.2f} | {_verdict(cpu, SPEEDUP_TARGET, False)} "
+        lines.append(f"| {label} | {_number(cpu)} | {_number(wall)} | {_verdict(cpu, SPEEDUP_TARGET, False)} "
                      f"| {_verdict(wall, SPEEDUP_TARGET, False)} |" if cpu is not None and wall is not None
                      else f"| {label} | – | – | – | – |")
     return lines

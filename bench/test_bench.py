@@ -155,7 +155,7 @@ class ReportTest(unittest.TestCase):
                                              "end_to_end_cpu": 1.0, "end_to_end_wall": None}}}
         text = "\n".join(targets_markdown(targets, run))
         self.assertIn("| fast | 3 | locked | 1500 (1400–1600) | 900 (800–1200) | 2 | **not met** | met |", text)
-        self.assertIn("| 25.00 | 19.00 | met | **not met** |", text)
+        self.assertIn("| 25.0 | 19.0 | met | **not met** |", text)
         self.assertIn("end to end | – | – |", text)
 
 
