@@ -107,6 +107,8 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};
   out["timings"]["load_ms"] = report.load_ms;
   out["timings"]["total_ms"] = report.total_ms;
+  out["timings"]["index_read_ms"] = stats.read_ms;  // parsing projects on first use, inside encode_ms
+  out["index"]["projects_read"] = stats.projects_read;
   out["lock"] = lock_text ? json::parse(*lock_text) : json(nullptr);
   bool wrote = lock_text && !report.options.dry_run;
   out["lockfile"] = wrote ? json(lock_path(report.options).string()) : json(nullptr);
