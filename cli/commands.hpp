@@ -11,6 +11,7 @@ namespace thoth::cli {
 int advise_command(const std::vector<std::string>& args);
 int fixtures_command(const std::vector<std::string>& args);  // `thoth fixtures run PATH... [--json]`
 int prescriptions_command(const std::vector<std::string>& args);  // `thoth prescriptions validate DIR...`
+int index_command(const std::vector<std::string>& args);  // `thoth index export SNAPSHOT DIR`
 int config_command(const std::vector<std::string>& args);  // `thoth config [--root DIR] [--file F] [--dry-run]`
 
 }  // namespace thoth::cli

@@ -18,6 +18,7 @@ Commands:
   advise         resolve a Pipfile into a proven-optimal Pipfile.lock
   config         detect this host and write its runtime environment into .thoth.yaml
   fixtures run   run regression scenarios (*.yaml) and report pass/fail
+  index export   write an index snapshot as a static simple-API tree (PEP 691 + PEP 658)
   prescriptions  validate Thoth prescription folders
 
 Run `thoth <command> --help` for the options of a command.
@@ -34,6 +35,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
   if (command == "advise") return advise_command(rest);
   if (command == "config") return config_command(rest);
   if (command == "fixtures") return fixtures_command(rest);
+  if (command == "index") return index_command(rest);
   if (command == "prescriptions") return prescriptions_command(rest);
   if (command == "--version" || command == "version") {
     std::cout << "thoth " << kThothVersion << "\n";
