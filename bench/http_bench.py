@@ -4,11 +4,10 @@
 Exports each snapshot with `thoth index export`, serves the tree with the test suite's loopback server
 (`thoth_static_server`, tests/support/static_http_server.hpp), and times `thoth advise` against it:
 cold (empty cache), warm (cache filled: pages revalidated with ETag, metadata reused) and offline.
-With --pip, Debian's pip (`pip install --dry-run --report`) resolves the same request on the same
-served index (cold and warm pip cache) in the same run. Writes Markdown (and optionally JSON).
+Reports wall-clock and CPU seconds (user + system of the thoth process). Writes Markdown (and JSON).
 
   /usr/bin/python3 bench/http_bench.py --thoth build/thoth --server build/tests/thoth_static_server \
-      --output docs/benchmarks-http.md [--pip] [--runs 3]
+      --output docs/benchmarks-http.md [--runs 5]
 """
 import argparse
 import json
@@ -27,7 +26,6 @@ CASES = [
     ("pypi-2020-11-17-cheroot.json", ["coverage==5.3", "pytest-mock>=1.11.0", "pytest-sugar>=0.9.3",
                                       "pytest-testmon<1.0.0"], "3.8"),
 ]
-PIP_TIMEOUT = 240
 
 
 def shared_dir():
@@ -53,13 +51,15 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def timed(command, timeout=None):
+def timed(command):
+    """Wall-clock seconds, CPU seconds (user + system of the child) and the completed process."""
+    before = os.times()
     start = time.perf_counter()
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, None
-    return time.perf_counter() - start, result
+    result = subprocess.run(command, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return (wall, cpu), result
 
 
 def thoth_command(args, simple_url, roots, python, cache, offline=False):
@@ -78,29 +78,6 @@ def run_thoth(args, simple_url, roots, python, cache, offline=False):
     return seconds, report
 
 
-def pip_command(simple_url, roots, python, cache, report_path, target):
-    return ["/usr/bin/python3", "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
-            "--report", report_path, "--index-url", simple_url, "--cache-dir", cache, "--python-version", python,
-            "--only-binary=:all:", "--platform", "any", "--target", target, "--disable-pip-version-check"] + roots
-
-
-def run_pip(simple_url, roots, python, cache, scratch):
-    report_path = os.path.join(scratch, "pip-report.json")
-    if os.path.exists(report_path):
-        os.remove(report_path)
-    seconds, result = timed(pip_command(simple_url, roots, python, cache, report_path, os.path.join(scratch, "t")),
-                            timeout=PIP_TIMEOUT)
-    if result is None:
-        return seconds, None, [f"timeout after {PIP_TIMEOUT} s"]
-    if result.returncode != 0:
-        lines = [line for line in result.stderr.strip().splitlines() if line.startswith("ERROR")]
-        return seconds, None, lines[:1] or ["failed"]
-    with open(report_path) as handle:
-        report = json.load(handle)
-    pins = {item["metadata"]["name"].lower(): item["metadata"]["version"] for item in report["install"]}
-    return seconds, pins, None
-
-
 def bench_case(args, snapshots, case, scratch):
     snapshot, roots, python = case
     tree = os.path.join(scratch, "tree-" + snapshot)
@@ -108,33 +85,25 @@ def bench_case(args, snapshots, case, scratch):
                    capture_output=True)
     server = Server(args.server, tree)
     simple_url = server.url + "/simple"
-    row = {"snapshot": snapshot, "root": " ".join(roots), "python": python, "cold": [], "warm": [], "offline": []}
+    row = {"snapshot": snapshot, "root": " ".join(roots), "python": python, "cold": [], "warm": [], "offline": [],
+           "cold_cpu": [], "warm_cpu": [], "offline_cpu": []}
     try:
         for run in range(args.runs):
             cache = os.path.join(scratch, f"cache-{snapshot}-{run}")
             shutil.rmtree(cache, ignore_errors=True)
-            seconds, report = run_thoth(args, simple_url, roots, python, cache)
+            (seconds, cpu), report = run_thoth(args, simple_url, roots, python, cache)
             row["cold"].append(seconds)
+            row["cold_cpu"].append(cpu)
             row["outcome"] = report["outcome"]
             row["pins"] = len(report["pins"]) if report["outcome"] == "locked" else 0
             row["cold_http"] = report["index"]["http"]
-            seconds, report = run_thoth(args, simple_url, roots, python, cache)
+            (seconds, cpu), report = run_thoth(args, simple_url, roots, python, cache)
             row["warm"].append(seconds)
+            row["warm_cpu"].append(cpu)
             row["warm_http"] = report["index"]["http"]
-            seconds, _ = run_thoth(args, simple_url, roots, python, cache, offline=True)
+            (seconds, cpu), _ = run_thoth(args, simple_url, roots, python, cache, offline=True)
             row["offline"].append(seconds)
-        if args.pip:  # one run: pip takes minutes where thoth takes a second
-            row["pip_cold"], row["pip_warm"] = [], []
-            for run in range(1):
-                cache = os.path.join(scratch, f"pip-cache-{snapshot}-{run}")
-                shutil.rmtree(cache, ignore_errors=True)
-                seconds, pins, error = run_pip(simple_url, roots, python, cache, scratch)
-                row["pip_cold"].append(seconds)
-                row["pip_error"] = error
-                row["pip_pins_cold"] = len(pins) if pins else None
-                seconds, pins, error = run_pip(simple_url, roots, python, cache, scratch)
-                row["pip_warm"].append(seconds)
-                row["pip_pins"] = len(pins) if pins else None
+            row["offline_cpu"].append(cpu)
     finally:
         server.stop()
     return row
@@ -152,29 +121,20 @@ def markdown(rows, args):
         "(`thoth_static_server`); `thoth advise --index-url ... --json --dry-run` resolves the root request",
         "with an empty cache (cold), again with the filled cache (warm: pages revalidated by ETag, 304;",
         f"metadata files reused after their sha256 check) and with `--offline`. Median of {args.runs} runs,",
-        "wall-clock seconds for the whole process. Reproduce: `/usr/bin/python3 bench/http_bench.py --thoth",
-        "build/thoth --server build/tests/thoth_static_server --output docs/benchmarks-http.md" +
-        (" --pip`." if args.pip else "`."),
+        "seconds for the whole process (wall-clock, and CPU = user + system). Reproduce: `/usr/bin/python3 bench/http_bench.py --thoth",
+        "build/thoth --server build/tests/thoth_static_server --output docs/benchmarks-http.md`.",
         "",
-        "| snapshot | request | outcome (pins) | thoth cold | thoth warm | thoth offline | requests cold / warm | MB cold |" +
-        (" pip cold | pip warm | warm speed-up | cold speed-up |" if args.pip else ""),
-        "|---|---|---|---|---|---|---|---|" + ("---|---|---|---|" if args.pip else ""),
+        "| snapshot | request | outcome (pins) | cold wall / CPU | warm wall / CPU | offline wall / CPU |"
+        " requests cold / warm | MB cold |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        line = (f"| {row['snapshot']} | `{row['root']}` (Python {row['python']}) | {row['outcome']} ({row['pins']}) | "
-                f"{median(row['cold']):.2f} | {median(row['warm']):.2f} | {median(row['offline']):.2f} | "
-                f"{row['cold_http']['requests']} / {row['warm_http']['requests']} | "
-                f"{row['cold_http']['bytes'] / 1e6:.1f} |")
-        if args.pip:
-            if row.get("pip_error"):
-                line += (f" {median(row['pip_cold']):.2f}: {row['pip_error'][0][:70]} | "
-                         f"{median(row['pip_warm']):.2f} | {median(row['pip_warm']) / median(row['warm']):.0f}x | "
-                         f"{median(row['pip_cold']) / median(row['cold']):.0f}x |")
-            else:
-                line += (f" {median(row['pip_cold']):.2f} | {median(row['pip_warm']):.2f} | "
-                         f"{median(row['pip_warm']) / median(row['warm']):.0f}x | "
-                         f"{median(row['pip_cold']) / median(row['cold']):.0f}x |")
-        lines.append(line)
+        lines.append(
+            f"| {row['snapshot']} | `{row['root']}` (Python {row['python']}) | {row['outcome']} ({row['pins']}) | "
+            f"{median(row['cold']):.2f} / {median(row['cold_cpu']):.2f} | "
+            f"{median(row['warm']):.2f} / {median(row['warm_cpu']):.2f} | "
+            f"{median(row['offline']):.2f} / {median(row['offline_cpu']):.2f} | "
+            f"{row['cold_http']['requests']} / {row['warm_http']['requests']} | {row['cold_http']['bytes'] / 1e6:.1f} |")
     lines.append("")
     return "\n".join(lines)
 
@@ -183,8 +143,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thoth", default="build/thoth")
     parser.add_argument("--server", default="build/tests/thoth_static_server")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pip", action="store_true", help="also time Debian's pip on the same served index")
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", help="write the Markdown here (else print it)")
     parser.add_argument("--json", help="write the raw measurements here")
     args = parser.parse_args()

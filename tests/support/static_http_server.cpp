@@ -225,6 +225,9 @@ void StaticHttpServer::serve_connection(int fd) {
         if (key == "accept") accept = value;
         if (key == "if-none-match") if_none_match = value;
       }
+      // Absolute-form targets ("GET http://host/path", as clients send to a proxy) serve the path.
+      if (auto scheme = target.find("://"); scheme != std::string::npos && scheme < target.find('/'))
+        target = target.find('/', scheme + 3) == std::string::npos ? "/" : target.substr(target.find('/', scheme + 3));
       std::string path = target.substr(0, target.find('?'));
       Response response = respond(path, accept, if_none_match);
       {

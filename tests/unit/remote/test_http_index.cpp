@@ -308,3 +308,23 @@ TEST_CASE("releases without a core-metadata file are skipped with a warning", "[
     CHECK_THAT(warnings[0], Catch::Contains("foo") && Catch::Contains("no core-metadata file"));
   }
 }
+
+TEST_CASE("the http_proxy environment variable is honoured", "[remote][http]") {
+  testing::ScratchDir dir("http-proxy");
+  auto tree = testing::export_tree(dir.path());
+  StaticHttpServer proxy(tree);  // serves absolute-form requests, as a forwarding proxy would
+  std::string unreachable;
+  {
+    StaticHttpServer gone(tree);
+    unreachable = gone.url();
+  }  // nothing listens there any more: only the proxy can answer
+  ::setenv("http_proxy", proxy.url().c_str(), 1);
+  ::unsetenv("no_proxy");
+  ::unsetenv("NO_PROXY");
+  HttpIndex index(testing::fast_options(unreachable + "/simple", dir.path() / "cache"));
+  const index::Project* foo = index.find("foo");
+  ::unsetenv("http_proxy");
+  REQUIRE(foo != nullptr);
+  CHECK(foo->releases.size() == 3);
+  CHECK(proxy.count("/simple/foo/", 200) == 1);
+}
