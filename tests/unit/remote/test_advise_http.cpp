@@ -108,3 +108,38 @@ TEST_CASE("thoth advise locks against a loopback index from the Pipfile's [[sour
   }
   ::unsetenv("THOTH_TEST_SIMPLE_URL");
 }
+
+TEST_CASE("thoth advise with two [[source]] indexes: a pinned package, the first index by default", "[remote][cli]") {
+  testing::ScratchDir dir("advise-two-sources");
+  std::filesystem::create_directories(dir.path() / "private");
+  std::filesystem::create_directories(dir.path() / "public");
+  // The public index carries a higher `internal-tool` (dependency confusion) and `requests-lite`.
+  auto private_tree = testing::export_tree(dir.path() / "private",
+                                           R"({"internal-tool": {"1.0": {"requires_dist": ["helper"]}}, "helper": {"0.5": {}}})");
+  auto public_tree = testing::export_tree(dir.path() / "public",
+                                          R"({"internal-tool": {"99.0": {}}, "helper": {"9.0": {}}, "requests-lite": {"2.0": {}}})");
+  testing::StaticHttpServer private_server(private_tree);
+  testing::StaticHttpServer public_server(public_tree);
+  std::ofstream(dir.path() / "Pipfile") << "[[source]]\nname = \"private\"\nurl = \"" << private_server.url()
+                                        << "/simple\"\nverify_ssl = true\n\n[[source]]\nname = \"pypi\"\nurl = \""
+                                        << public_server.url() << "/simple\"\nverify_ssl = true\n\n[packages]\n"
+                                        << "internal-tool = \"*\"\nrequests-lite = {version = \"*\", index = \"pypi\"}\n\n"
+                                        << "[requires]\npython_version = \"3.11\"\n";
+  std::string command = "advise --pipfile \"" + (dir.path() / "Pipfile").string() + "\" --cache-dir \"" +
+                        (dir.path() / "cache").string() + "\"";
+  Run run = thoth_run(command, dir.path());
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  auto lock = nlohmann::json::parse(slurp(dir.path() / "Pipfile.lock"));
+  CHECK(lock["default"]["internal-tool"]["version"] == "==1.0");  // never the public 99.0
+  CHECK(lock["default"]["internal-tool"]["index"] == "private");
+  CHECK(lock["default"]["helper"]["version"] == "==0.5");  // transitive: also from the first index
+  CHECK(lock["default"]["helper"]["index"] == "private");
+  CHECK(lock["default"]["requests-lite"]["index"] == "pypi");
+  CHECK(private_server.count("/simple/requests-lite/") == 0);  // pinned: the private index is not asked
+
+  Run merged = thoth_run(command + " --index-strategy merge --dry-run --json", dir.path());
+  REQUIRE(merged.exit_code == 0);
+  auto report = nlohmann::json::parse(merged.out);
+  CHECK(report["pins"]["internal-tool"] == "99.0");  // merge is the explicit, unsafe opt-in
+}
