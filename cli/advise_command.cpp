@@ -11,7 +11,7 @@
 #include "cli/advise_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/lock_output.hpp"
-#include "index/snapshot.hpp"
+#include "cli/package_source.hpp"
 #include "project/lockfile.hpp"
 #include "project/pipfile.hpp"
 
@@ -22,13 +22,6 @@ using Clock = std::chrono::steady_clock;
 
 double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-std::string index_path(const AdviseOptions& options) {
-  if (!options.index.empty()) return options.index;
-  if (const char* env = std::getenv("THOTH_INDEX"); env != nullptr && *env != '\0') return env;
-  throw InputError("no package index given", "thoth advise",
-                   "pass --index SNAPSHOT.json (e.g. fixtures/index/pypi-sample.json) or set THOTH_INDEX");
 }
 
 env::TargetEnvironment target_environment(const AdviseOptions& options, const project::Pipfile* pipfile) {
@@ -94,12 +87,13 @@ int advise_command(const std::vector<std::string>& args) {
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
 
   auto load_start = Clock::now();
-  index::InMemoryIndex index = index::load_snapshot(index_path(options));
+  OpenedSource opened = open_package_source(options, pipfile ? &*pipfile : nullptr, request.environment);
   double load_ms = elapsed_ms(load_start);
 
-  advise::AdviseResult result = advise::advise(request, index);
+  advise::AdviseResult result = advise::advise(request, opened.source());
 
-  AdviseReport report{options, request, result, index, pipfile ? &*pipfile : nullptr, load_ms, 0};
+  AdviseReport report{options, request, result, opened.source(), opened.statistics(), opened.fetch_statistics(),
+                      pipfile ? &*pipfile : nullptr, load_ms, 0};
   std::optional<std::string> lock_text;
   if (pipfile && result.outcome == advise::Outcome::Locked) lock_text = render_lock(report);
   if (lock_text && !options.dry_run) {

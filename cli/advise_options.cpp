@@ -36,7 +36,14 @@ po::options_description advise_description() {
       ("pipfile", po::value<std::string>()->default_value("Pipfile"), "the Pipfile to lock")
       ("requirement", po::value<std::vector<std::string>>()->composing(),
        "resolve this PEP 508 requirement instead of a Pipfile (repeatable; implies --dry-run)")
-      ("index", po::value<std::string>(), "index snapshot file (JSON: name -> version -> release); or $THOTH_INDEX")
+      ("index", po::value<std::string>(), "index snapshot file (JSON: name -> version -> release); or $THOTH_INDEX. "
+                                           "Without it, the Pipfile's [[source]] indexes are used over HTTP")
+      ("index-url", po::value<std::string>(), "simple-API index URL (PEP 503/691); replaces the URL of the Pipfile's first [[source]]")
+      ("extra-index-url", po::value<std::vector<std::string>>()->composing(), "a further simple-API index, after the Pipfile's sources (repeatable)")
+      ("index-strategy", po::value<std::string>()->default_value("first-index"),
+       "with several indexes: first-index (a package comes only from the first index that has it) or merge (union of versions)")
+      ("cache-dir", po::value<std::string>(), "HTTP cache folder (default: $XDG_CACHE_HOME/thoth, else ~/.cache/thoth)")
+      ("offline", po::bool_switch(), "resolve HTTP indexes from the cache alone; fail on anything not cached")
       ("python-version", po::value<std::string>(), "target Python X.Y or X.Y.Z (default: Pipfile [requires], else 3.12)")
       ("platform", po::value<std::string>(), "target platform, e.g. linux-x86_64, macosx-11.0-arm64, win-amd64 (default linux-x86_64)")
       ("marker", po::value<std::vector<std::string>>()->composing(), "override a PEP 508 marker value, KEY=VALUE (repeatable)")
@@ -70,6 +77,13 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   options.pipfile = values["pipfile"].as<std::string>();
   if (values.count("requirement")) options.requirements = values["requirement"].as<std::vector<std::string>>();
   if (values.count("index")) options.index = values["index"].as<std::string>();
+  if (values.count("index-url")) options.index_url = values["index-url"].as<std::string>();
+  if (values.count("extra-index-url")) options.extra_index_urls = values["extra-index-url"].as<std::vector<std::string>>();
+  options.index_strategy = values["index-strategy"].as<std::string>();
+  if (values.count("cache-dir")) options.cache_dir = values["cache-dir"].as<std::string>();
+  options.offline = values["offline"].as<bool>();
+  if (options.index_strategy != "first-index" && options.index_strategy != "merge")
+    throw InputError("expected first-index or merge, found `" + options.index_strategy + "`", "--index-strategy");
   if (values.count("python-version")) options.python_version = values["python-version"].as<std::string>();
   if (values.count("platform")) options.platform = values["platform"].as<std::string>();
   if (values.count("marker")) options.markers = values["marker"].as<std::vector<std::string>>();

@@ -12,6 +12,11 @@ struct AdviseOptions {
   std::filesystem::path pipfile = "Pipfile";
   std::vector<std::string> requirements;  // --requirement: resolve these instead of a Pipfile
   std::string index;                      // snapshot file
+  std::string index_url;                  // replaces the URL of the first [[source]]
+  std::vector<std::string> extra_index_urls;  // appended as further sources
+  std::string index_strategy = "first-index";  // or "merge" (docs/indexes.md)
+  std::optional<std::filesystem::path> cache_dir;  // default: $XDG_CACHE_HOME/thoth
+  bool offline = false;                   // HTTP indexes from the cache alone
   std::string python_version;             // empty: Pipfile [requires], else the default
   std::string platform;                   // empty: the default
   std::vector<std::string> markers;       // KEY=VALUE overrides

@@ -17,6 +17,7 @@ const std::vector<Command>& command_table() {
       {"graph", "print the lock's dependency graph (tree, DOT or JSON)", graph_command},
       {"why", "show every path from the project's requirements to a package", why_command},
       {"fixtures", "run regression scenarios (`fixtures run PATH...`) and report pass/fail", fixtures_command},
+      {"index", "write an index snapshot as a static simple-API tree (`index export SNAPSHOT DIR`)", index_command},
       {"prescriptions", "validate Thoth prescription folders (`prescriptions validate DIR...`)", prescriptions_command},
       {"bench", "time many requests against one index held in memory (for bench/, docs/benchmarks.md)", bench_command},
       {"help", "show help for a command, or the whole manual as a man page or Markdown", help_command},

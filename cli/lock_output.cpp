@@ -36,20 +36,23 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
                                       const project::PipfileEntry* entry) {
   project::LockedPackage locked;
   locked.version = pin.version;
-  locked.hashes = lock_hashes(index::find_release(report.index, pin.name, pin.version));
+  const index::Release* release = index::find_release(report.index, pin.name, pin.version);
+  locked.hashes = lock_hashes(release);
   if (entry != nullptr) {
     locked.markers = entry->markers;
     locked.extras = entry->extras;
     locked.index = !entry->index.empty() ? entry->index
                    : report.pipfile->sources.empty() ? "" : report.pipfile->sources.front().name;
   }
+  // An HTTP index says which [[source]] served each package: the lock records it for every package.
+  if (release != nullptr && !release->index_name.empty()) locked.index = release->index_name;
   return locked;
 }
 
 void print_text(const AdviseReport& report) {
   const advise::AdviseResult& result = report.result;
   std::cout << "Resolved for " << report.request.environment.describe() << " against " << report.index.describe()
-            << " (" << report.index.statistics().projects << " projects)\n";
+            << " (" << report.statistics.projects << " projects)\n";
   if (result.outcome == advise::Outcome::Locked) {
     std::cout << "Locked " << result.pins.size() << " packages ("
               << (result.proven_optimal ? "proven optimal" : "NOT proven optimal: the time budget ran out") << ") in "
@@ -102,9 +105,10 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
   json out = advise::result_to_json(report.result);
   out["environment"] = {{"description", report.request.environment.describe()},
                         {"markers", report.request.environment.marker_environment()}};
-  const index::LoadStatistics& stats = report.index.statistics();
+  const index::LoadStatistics& stats = report.statistics;
   out["index"] = {{"source", report.index.describe()}, {"projects", stats.projects}, {"releases", stats.releases},
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};
+  if (!report.fetch_statistics.is_null()) out["index"]["http"] = report.fetch_statistics;
   out["timings"]["load_ms"] = report.load_ms;
   out["timings"]["total_ms"] = report.total_ms;
   out["timings"]["index_read_ms"] = stats.read_ms;  // parsing projects on first use, inside encode_ms

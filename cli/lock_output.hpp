@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "advise/advise.hpp"
 #include "cli/advise_options.hpp"
 #include "index/index.hpp"
@@ -16,7 +18,9 @@ struct AdviseReport {
   const AdviseOptions& options;
   const advise::AdviseRequest& request;
   const advise::AdviseResult& result;
-  index::InMemoryIndex& index;
+  index::PackageSource& index;
+  index::LoadStatistics statistics;  // of the index, after the resolution (HTTP indexes load lazily)
+  nlohmann::json fetch_statistics;   // HTTP requests and cache use; null for snapshots
   const project::Pipfile* pipfile;  // null with --requirement
   double load_ms;
   double total_ms;

@@ -1,6 +1,6 @@
 // The package index model: projects, their releases, and each release's files and metadata.
-// `PackageSource` is the seam between the resolver and where metadata comes from (a snapshot
-// file now; a PEP 691 HTTP index later): the encoder only asks for projects by name.
+// `PackageSource` is the seam between the resolver and where metadata comes from (a snapshot file,
+// or a PEP 691 HTTP index in remote/): the encoder only asks for projects by name.
 #pragma once
 
 #include <map>
@@ -29,6 +29,7 @@ struct Release {
   std::string yanked_reason;
   std::vector<std::string> provides_extra;
   std::vector<DistFile> files;  // empty in the snapshot means one pure-Python wheel
+  std::string index_name;       // the [[source]] that served it (HTTP indexes); empty for snapshots
 };
 
 struct Project {

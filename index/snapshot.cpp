@@ -91,7 +91,7 @@ Project read_project(const std::string& name, const json& versions, LoadStatisti
       ++stats.skipped_versions;
       continue;
     }
-    Release release{*version, version_text, {}, {}, false, {}, {}, {}};
+    Release release{*version, version_text, {}, {}, false, {}, {}, {}, {}};
     read_release(body, release, stats, where(origin, name, version_text));
     project.releases.push_back(std::move(release));
   }
