@@ -64,6 +64,15 @@ std::string group_reasons(const std::vector<std::pair<std::string, std::string>>
   return text;
 }
 
+// What the tag list was derived from, for reasons: "CPython 3.12.0 on linux-x86_64 with glibc 2.28".
+std::string tag_source(const env::TargetEnvironment& environment) {
+  if (!environment.supported_tags.empty()) return "the environment's supported_tags list";
+  std::string text = environment.describe();
+  if (!environment.libc_family.empty()) return text + " with " + environment.libc_family + " " + environment.libc_version;
+  if (environment.platform.starts_with("linux")) return text + std::string(" (glibc ") + env::kDefaultGlibcVersion + " assumed)";
+  return text;
+}
+
 std::string join(const std::vector<std::string>& parts, const char* separator) {
   std::string text;
   for (const auto& part : parts) text += (text.empty() ? "" : separator) + part;
@@ -96,7 +105,7 @@ std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& pack
     }
     priority = m_priorities.best(*wheel);
     if (!priority) {
-      why_not = m_tags_error.empty() ? "no wheel tag supported by " + m_environment.describe()
+      why_not = m_tags_error.empty() ? "no wheel tag supported by " + tag_source(m_environment)
                                      : "wheel tags unknown for " + m_environment.describe() + ": " + m_tags_error;
       return std::nullopt;
     }

@@ -62,6 +62,19 @@ TEST_CASE("a +cuXY build without the CUDA it needs is excluded with the reason",
   CHECK(ArtifactFilter(environment).check("torch", release_of(index, "torch", "2.1.0+cu118")).installable);
 }
 
+TEST_CASE("a wheel-tag reason says which libc the tags assumed", "[encoder][artifacts]") {
+  auto index = thoth::index::snapshot_from_json(
+      json{{"a", {{"1.0", {{"files", {{{"filename", "a-1.0-cp312-cp312-manylinux_2_28_x86_64.whl"}}}}}}}}}, "test");
+  TargetEnvironment environment;
+  CHECK(ArtifactFilter(environment).check("a", release_of(index, "a", "1.0")).reason ==
+        "no file of a 1.0 installs: no wheel tag supported by CPython 3.12.0 on linux-x86_64 (glibc 2.17 assumed) "
+        "(a-1.0-cp312-cp312-manylinux_2_28_x86_64.whl)");
+  environment.supported_tags = {"py3-none-any"};
+  CHECK(ArtifactFilter(environment).check("a", release_of(index, "a", "1.0")).reason ==
+        "no file of a 1.0 installs: no wheel tag supported by the environment's supported_tags list "
+        "(a-1.0-cp312-cp312-manylinux_2_28_x86_64.whl)");
+}
+
 TEST_CASE("the universe records non-installable releases as exclusions and picks the matching build", "[encoder][artifacts]") {
   auto index = thoth::index::snapshot_from_json(torch_index(), "test");
   TargetEnvironment environment;
@@ -118,7 +131,7 @@ TEST_CASE("the reason groups files by what they lack and names them", "[encoder]
   CHECK_FALSE(verdict.installable);
   CHECK(verdict.reason ==
         "no file of a 2.0 installs: sdist, but only binaries are allowed for a (a-2.0.tar.gz); "
-        "no wheel tag supported by CPython 3.12.0 on linux-x86_64 (a-2.0-cp311-cp311-win_amd64.whl, "
+        "no wheel tag supported by CPython 3.12.0 on linux-x86_64 with glibc 2.28 (a-2.0-cp311-cp311-win_amd64.whl, "
         "a-2.0-cp310-cp310-win_amd64.whl and 1 more); "
         "needs symbol GLIBCXX_3.4.30, environment does not provide it (a-2.0-cp312-cp312-manylinux_2_17_x86_64.whl); "
         "needs CPU flag avx512f, environment does not list it (a-2.0-cp312-cp312-manylinux_2_28_x86_64.whl); "
@@ -134,6 +147,9 @@ TEST_CASE("a release without files is one pure-Python wheel; PyPy gets compatibl
   TargetEnvironment environment;
   environment.platform = "win-arm64";
   environment.only_binary = {":all:"};
+  CHECK(ArtifactFilter(environment).check("a", release_of(index, "a", "2.0")).reason ==
+        "no file of a 2.0 installs: no wheel tag supported by CPython 3.12.0 on win-arm64 "
+        "(a-2.0-cp310-cp310-manylinux2014_x86_64.whl and a-2.0-pp310-none-any.whl)");
   auto plain = ArtifactFilter(environment).check("a", release_of(index, "a", "1.0"));
   CHECK(plain.installable);
   CHECK(plain.files.empty());
