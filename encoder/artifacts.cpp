@@ -92,7 +92,10 @@ std::vector<std::string> local_label_shortfall(const index::Release& release, co
 }  // namespace
 
 ArtifactFilter::ArtifactFilter(const env::TargetEnvironment& environment)
-    : m_environment(environment), m_tags(environment_tags(environment, m_tags_error)), m_priorities(m_tags) {}
+    : m_environment(environment), m_tags(environment_tags(environment, m_tags_error)), m_priorities(m_tags) {
+  m_no_tag_reason = m_tags_error.empty() ? "no wheel tag supported by " + tag_source(environment)
+                                         : "wheel tags unknown for " + environment.describe() + ": " + m_tags_error;
+}
 
 std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& package, const index::DistFile& file,
                                                          std::string& why_not) const {
@@ -105,8 +108,7 @@ std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& pack
     }
     priority = m_priorities.best(*wheel);
     if (!priority) {
-      why_not = m_tags_error.empty() ? "no wheel tag supported by " + tag_source(m_environment)
-                                     : "wheel tags unknown for " + m_environment.describe() + ": " + m_tags_error;
+      why_not = m_no_tag_reason;
       return std::nullopt;
     }
   } else if (env::parse_sdist_name(file.filename)) {

@@ -55,6 +55,7 @@ class ArtifactFilter {
   std::vector<std::string> m_tags;
   std::string m_tags_error;
   env::TagPriorities m_priorities;
+  std::string m_no_tag_reason;  // "no wheel tag supported by ...", built once
 };
 
 }  // namespace thoth::encoder
