@@ -81,8 +81,8 @@ struct ThothConfig {
 [[nodiscard]] Result<RuntimeEnvironment> select_runtime_environment(const ThothConfig& config, const std::string& name);
 
 // The resolver's target: python_version X.Y[.Z], platform, implementation, libc, libstdc++, ABI
-// symbols, supported tags, only_binary (names canonicalised), CUDA/cuDNN, CPU flags, GPU. Unknown fields keep TargetEnvironment's
-// defaults. Throws InputError (naming `where`) when python_version is not X.Y or X.Y.Z.
+// symbols, supported tags, only_binary (names canonicalised), CUDA/cuDNN, CPU flags, GPU. Unknown
+// fields keep TargetEnvironment's defaults. Throws InputError (naming `where`) when python_version is not X.Y or X.Y.Z.
 [[nodiscard]] TargetEnvironment to_target_environment(const RuntimeEnvironment& runtime, const std::string& where = ".thoth.yaml");
 
 // Writes the fields `detected` knows (non-empty optionals, non-empty labels) into the environment
