@@ -66,7 +66,8 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
   encoder::Selection selection = encoder::decode(encoding, model);
   for (const auto& [p, k] : selection.chosen) {
     const encoder::PackageNode& node = encoding.universe.packages[p];
-    Pin pin{node.name, node.candidates[k]->version_text, {}, {}, node.direct};
+    Pin pin{node.name, node.candidates[k]->version_text, {}, {}, node.direct, {}};
+    for (std::size_t file : node.installable_files[k]) pin.files.push_back(node.candidates[k]->files[file].filename);
     if (auto extras = selection.extras.find(p); extras != selection.extras.end())
       pin.extras.insert(extras->second.begin(), extras->second.end());
     result.pins.emplace(node.name, std::move(pin));

@@ -36,6 +36,9 @@ struct Pin {
   std::set<std::string> extras;     // extras requested of it (canonical)
   std::set<std::string> sections;   // lock sections it belongs to
   bool direct = false;              // named by a root requirement
+  // The release's files that install in the target environment, best first (empty when the index
+  // lists no files: one pure-Python wheel). The lock lists only these files' hashes.
+  std::vector<std::string> files;
 };
 
 // `from` requires `to` through `requirement`; `from` is empty for a root requirement.

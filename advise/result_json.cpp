@@ -20,7 +20,8 @@ json packages_json(const AdviseResult& result) {
   json packages = json::array();
   for (const auto& [name, pin] : result.pins) {
     packages.push_back({{"name", name}, {"version", pin.version}, {"extras", pin.extras},
-                        {"sections", pin.sections}, {"direct", pin.direct}});
+                        {"sections", pin.sections}, {"direct", pin.direct},
+                        {"files", pin.files}});
   }
   return packages;
 }

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/lock_output.hpp"
 #include "cli/package_source.hpp"
+#include "cli/target_environment.hpp"
 #include "project/lockfile.hpp"
 #include "project/pipfile.hpp"
 
@@ -24,23 +25,6 @@ double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
-env::TargetEnvironment target_environment(const AdviseOptions& options, const project::Pipfile* pipfile) {
-  env::TargetEnvironment environment;
-  if (pipfile != nullptr) {
-    if (auto it = pipfile->requires_.find("python_full_version"); it != pipfile->requires_.end())
-      env::set_python_version(environment, it->second, pipfile->path.string() + ": [requires] python_full_version");
-    else if (auto it2 = pipfile->requires_.find("python_version"); it2 != pipfile->requires_.end())
-      env::set_python_version(environment, it2->second, pipfile->path.string() + ": [requires] python_version");
-  }
-  if (!options.python_version.empty()) env::set_python_version(environment, options.python_version, "--python-version");
-  if (!options.platform.empty()) environment.platform = options.platform;
-  for (const std::string& marker : options.markers) {
-    auto equals = marker.find('=');
-    if (equals == std::string::npos || equals == 0)
-      throw InputError("expected KEY=VALUE, found `" + marker + "`", "--marker", "e.g. --marker sys_platform=linux");
-    environment.marker_overrides[marker.substr(0, equals)] = marker.substr(equals + 1);
-  }
-  return environment;
 }
 
 std::vector<advise::RootRequirement> roots_from_pipfile(const project::Pipfile& pipfile) {
@@ -82,7 +66,8 @@ int advise_command(const std::vector<std::string>& args) {
 
   advise::AdviseRequest request;
   request.roots = pipfile ? roots_from_pipfile(*pipfile) : roots_from_flags(options);
-  request.environment = target_environment(options, pipfile ? &*pipfile : nullptr);
+  ResolvedEnvironment environment = resolve_environment(options, pipfile ? &*pipfile : nullptr);
+  request.environment = environment.environment;
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
 
@@ -93,7 +78,7 @@ int advise_command(const std::vector<std::string>& args) {
   advise::AdviseResult result = advise::advise(request, opened.source());
 
   AdviseReport report{options, request, result, opened.source(), opened.statistics(), opened.fetch_statistics(),
-                      pipfile ? &*pipfile : nullptr, load_ms, 0};
+                      pipfile ? &*pipfile : nullptr, load_ms, 0, &environment};
   std::optional<std::string> lock_text;
   if (pipfile && result.outcome == advise::Outcome::Locked) lock_text = render_lock(report);
   if (lock_text && !options.dry_run) {

@@ -22,6 +22,8 @@ ones, then fewest packages).
 Examples:
   thoth advise --pipfile examples/Pipfile --index fixtures/index/pypi-sample.json
   thoth advise --index snapshot.json --requirement 'pyrax==1.9.8' --python-version 3.11 --json --dry-run
+  thoth advise -r gpu-node --index snapshot.json          # the runtime environment `gpu-node` of .thoth.yaml
+  thoth advise --index snapshot.json --cuda-version 11.8 --libc glibc-2.28 --only-binary :all:
 
 Options)";
 
@@ -47,12 +49,53 @@ po::options_description advise_description() {
       ("python-version", po::value<std::string>(), "target Python X.Y or X.Y.Z (default: Pipfile [requires], else 3.12)")
       ("platform", po::value<std::string>(), "target platform, e.g. linux-x86_64, macosx-11.0-arm64, win-amd64 (default linux-x86_64)")
       ("marker", po::value<std::vector<std::string>>()->composing(), "override a PEP 508 marker value, KEY=VALUE (repeatable)")
+      ("runtime-environment,r", po::value<std::string>(), "runtime environment of .thoth.yaml to resolve for (default: the first)")
+      ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read (default: .thoth.yaml beside the Pipfile, or in the current folder with --requirement)")
+      ("implementation", po::value<std::string>(), "target Python implementation: cpython (default) or pypy, ...")
+      ("libc", po::value<std::string>(), "target C library: glibc-X.Y, musl-X.Y, or none (default on Linux: glibc 2.17, manylinux2014)")
+      ("libstdcxx", po::value<std::string>(), "target libstdc++: GCC release (12.1.0) or library version (6.0.30), or none")
+      ("cuda-version", po::value<std::string>(), "target CUDA X.Y, or none")
+      ("cudnn-version", po::value<std::string>(), "target cuDNN X.Y[.Z], or none")
+      ("cpu-flags", po::value<std::string>(), "target CPU flags, comma-separated (replaces the list; empty: none)")
+      ("only-binary", po::value<std::vector<std::string>>()->composing(),
+       "never build from an sdist: :all: or package names, comma-separated (repeatable, as pip's --only-binary)")
       ("lockfile", po::value<std::string>(), "where to write the lock (default: Pipfile.lock beside the Pipfile)")
       ("pre", po::bool_switch(), "allow pre-releases everywhere (as [pipenv] allow_prereleases)")
       ("timeout", po::value<double>()->default_value(120), "solver time budget in seconds; past it the best lock found is written and marked not proven optimal (0 = none)")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
       ("dry-run", po::bool_switch(), "resolve and report, but write no lock file");
   return options;
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) items.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return items;
+}
+
+void read_environment_options(const po::variables_map& values, AdviseOptions& options) {
+  auto text = [&](const char* name) -> std::optional<std::string> {
+    if (!values.count(name)) return std::nullopt;
+    return values[name].as<std::string>();
+  };
+  if (auto name = text("runtime-environment")) options.runtime_environment = *name;
+  if (auto path = text("thoth-config")) options.thoth_config = *path;
+  options.implementation = text("implementation");
+  options.libc = text("libc");
+  options.libstdcxx_version = text("libstdcxx");
+  options.cuda_version = text("cuda-version");
+  options.cudnn_version = text("cudnn-version");
+  if (auto flags = text("cpu-flags")) options.cpu_flags = split_commas(*flags);
+  if (values.count("only-binary"))
+    for (const std::string& entry : values["only-binary"].as<std::vector<std::string>>())
+      for (const std::string& item : split_commas(entry)) options.only_binary.push_back(item);
 }
 
 }  // namespace
@@ -88,6 +131,7 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   if (values.count("platform")) options.platform = values["platform"].as<std::string>();
   if (values.count("marker")) options.markers = values["marker"].as<std::vector<std::string>>();
   if (values.count("lockfile")) options.lockfile = values["lockfile"].as<std::string>();
+  read_environment_options(values, options);
   options.allow_prereleases = values["pre"].as<bool>();
   options.timeout_seconds = values["timeout"].as<double>();
   options.json = values["json"].as<bool>();

@@ -20,6 +20,16 @@ struct AdviseOptions {
   std::string python_version;             // empty: Pipfile [requires], else the default
   std::string platform;                   // empty: the default
   std::vector<std::string> markers;       // KEY=VALUE overrides
+  // The runtime environment (.thoth.yaml beside the Pipfile; docs/cli.md) and single-field overrides.
+  std::string runtime_environment;                   // -r NAME; empty: the first
+  std::optional<std::filesystem::path> thoth_config; // --thoth-config; default: .thoth.yaml beside the Pipfile
+  std::optional<std::string> implementation;         // --implementation cpython|pypy
+  std::optional<std::string> libc;                   // --libc glibc-2.28 | musl-1.2 | none
+  std::optional<std::string> libstdcxx_version;      // --libstdcxx 12.1.0 | 6.0.30
+  std::optional<std::string> cuda_version;           // --cuda-version 11.8 | none
+  std::optional<std::string> cudnn_version;          // --cudnn-version 8.9 | none
+  std::optional<std::vector<std::string>> cpu_flags; // --cpu-flags avx,avx2 (replaces the list)
+  std::vector<std::string> only_binary;              // --only-binary :all: | NAME[,NAME] (repeatable)
   std::optional<std::filesystem::path> lockfile;
   bool json = false;
   bool dry_run = false;

@@ -2,6 +2,7 @@
 // index and extras on direct entries) and prints the advise report as text or JSON.
 #include "cli/lock_output.hpp"
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -13,11 +14,16 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<std::string> lock_hashes(const index::Release* release) {
+// The sha256 of every file of the release that installs in the target environment (pin.files):
+// the lock is made for that environment, and pip --require-hashes then picks among exactly the
+// files thoth checked (pipenv would list every file of the release; docs/lockfile.md).
+std::vector<std::string> lock_hashes(const index::Release* release, const advise::Pin& pin) {
   std::vector<std::string> hashes;
   if (release == nullptr) return hashes;
-  for (const index::DistFile& file : release->files)
+  for (const index::DistFile& file : release->files) {
+    if (std::find(pin.files.begin(), pin.files.end(), file.filename) == pin.files.end()) continue;
     if (auto it = file.hashes.find("sha256"); it != file.hashes.end()) hashes.push_back("sha256:" + it->second);
+  }
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   return hashes;
@@ -36,8 +42,7 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
                                       const project::PipfileEntry* entry) {
   project::LockedPackage locked;
   locked.version = pin.version;
-  const index::Release* release = index::find_release(report.index, pin.name, pin.version);
-  locked.hashes = lock_hashes(release);
+  locked.hashes = lock_hashes(index::find_release(report.index, pin.name, pin.version), pin);
   if (entry != nullptr) {
     locked.markers = entry->markers;
     locked.extras = entry->extras;
@@ -51,8 +56,11 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
 
 void print_text(const AdviseReport& report) {
   const advise::AdviseResult& result = report.result;
-  std::cout << "Resolved for " << report.request.environment.describe() << " against " << report.index.describe()
-            << " (" << report.statistics.projects << " projects)\n";
+  std::string target = report.environment != nullptr ? report.environment->describe() : report.request.environment.describe();
+  std::cout << "Resolved for " << target << "\n  against " << report.index.describe() << " ("
+            << report.statistics.projects << " projects)\n";
+  if (report.environment != nullptr)
+    for (const std::string& note : report.environment->notes) std::cout << "note: " << note << "\n";
   if (result.outcome == advise::Outcome::Locked) {
     std::cout << "Locked " << result.pins.size() << " packages ("
               << (result.proven_optimal ? "proven optimal" : "NOT proven optimal: the time budget ran out") << ") in "
@@ -73,6 +81,27 @@ void print_text(const AdviseReport& report) {
     return;
   }
   std::cerr << "error: the solver budget ran out before any lock was found\n\nhint: raise --timeout\n";
+}
+
+// The environment resolved for: its runtime-environment name and file (null without .thoth.yaml),
+// a one-line description, the marker values and every machine fact the artifact filter used.
+json environment_json(const AdviseReport& report) {
+  const env::TargetEnvironment& target = report.request.environment;
+  const ResolvedEnvironment* resolved = report.environment;
+  bool named = resolved != nullptr && !resolved->name.empty();
+  auto text_or_null = [](const std::string& text) { return text.empty() ? json(nullptr) : json(text); };
+  return {{"name", named ? json(resolved->name) : json(nullptr)},
+          {"thoth_config", named ? json(resolved->config.string()) : json(nullptr)},
+          {"description", resolved != nullptr ? resolved->describe() : target.describe()},
+          {"notes", resolved != nullptr ? resolved->notes : std::vector<std::string>{}},
+          {"markers", target.marker_environment()},
+          {"libc", target.libc_family.empty() ? json(nullptr)
+                                              : json({{"family", target.libc_family}, {"version", target.libc_version}})},
+          {"libstdcxx_version", text_or_null(target.libstdcxx_version)},
+          {"cuda_version", text_or_null(target.cuda_version)},
+          {"cudnn_version", text_or_null(target.cudnn_version)},
+          {"cpu_flags", target.cpu_flags},
+          {"only_binary", target.only_binary}};
 }
 
 }  // namespace
@@ -103,8 +132,7 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
     return;
   }
   json out = advise::result_to_json(report.result);
-  out["environment"] = {{"description", report.request.environment.describe()},
-                        {"markers", report.request.environment.marker_environment()}};
+  out["environment"] = environment_json(report);
   const index::LoadStatistics& stats = report.statistics;
   out["index"] = {{"source", report.index.describe()}, {"projects", stats.projects}, {"releases", stats.releases},
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};

@@ -9,6 +9,7 @@
 
 #include "advise/advise.hpp"
 #include "cli/advise_options.hpp"
+#include "cli/target_environment.hpp"
 #include "index/index.hpp"
 #include "project/pipfile.hpp"
 
@@ -24,6 +25,7 @@ struct AdviseReport {
   const project::Pipfile* pipfile;  // null with --requirement
   double load_ms;
   double total_ms;
+  const ResolvedEnvironment* environment = nullptr;  // where the target came from (name, .thoth.yaml)
 };
 
 [[nodiscard]] std::filesystem::path lock_path(const AdviseOptions& options);

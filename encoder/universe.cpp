@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
+#include "encoder/artifacts.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::encoder {
@@ -31,6 +33,7 @@ struct NodeBuild {
   std::string name;
   const index::Project* project = nullptr;
   std::vector<char> python_ok;     // per release
+  std::vector<ReleaseArtifacts> artifacts;  // per release: installable files or why none
   std::vector<char> is_candidate;  // per release
   std::set<std::string> extras;
   bool direct = false;
@@ -56,7 +59,7 @@ class UniverseBuilder {
  public:
   UniverseBuilder(const Problem& problem, index::PackageSource& source)
       : m_problem(problem), m_source(source), m_base_env(problem.environment.marker_environment()),
-        m_python(problem.environment.python()) {}
+        m_python(problem.environment.python()), m_artifacts(problem.environment) {}
 
   Universe build() {
     add_roots();
@@ -100,6 +103,7 @@ class UniverseBuilder {
       for (const index::Release& release : node.project->releases) {
         bool ok = !release.requires_python || release.requires_python->contains(m_python, true);
         node.python_ok.push_back(ok ? 1 : 0);
+        node.artifacts.push_back(m_artifacts.check(canonical_name, release));
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
     }
@@ -121,7 +125,8 @@ class UniverseBuilder {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
-      if (!node.python_ok[i] || !specifier.contains(releases[i].version, true)) continue;
+      if (!node.python_ok[i] || !node.artifacts[i].installable) continue;
+      if (!specifier.contains(releases[i].version, true)) continue;
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
@@ -180,12 +185,14 @@ class UniverseBuilder {
 
   Universe finish();
   PackageNode finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const;
-  static std::string exclusion_reason(const NodeBuild& node, std::size_t release, const packaging::Version& python);
+  static std::optional<Exclusion> exclusion(const NodeBuild& node, std::size_t release,
+                                            const packaging::Version& python, bool allow_prereleases);
 
   const Problem& m_problem;
   index::PackageSource& m_source;
   packaging::MarkerEnvironment m_base_env;
   packaging::Version m_python;
+  ArtifactFilter m_artifacts;
   std::map<std::string, packaging::MarkerEnvironment> m_envs;
   std::vector<NodeBuild> m_nodes;
   std::unordered_map<std::string, std::size_t> m_node_index;
@@ -194,14 +201,21 @@ class UniverseBuilder {
   std::deque<WorkItem> m_queue;
 };
 
-std::string UniverseBuilder::exclusion_reason(const NodeBuild& node, std::size_t release,
-                                              const packaging::Version& python) {
+// Why a release that is not a candidate can never be one (nullopt: it is eligible, merely not
+// admitted by any edge). The first rule that applies is cited.
+std::optional<Exclusion> UniverseBuilder::exclusion(const NodeBuild& node, std::size_t release,
+                                                    const packaging::Version& python, bool allow_prereleases) {
   const index::Release& r = node.project->releases[release];
   if (!node.python_ok[release])
-    return "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string();
-  if (r.yanked) return r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason;
-  if (r.version.is_prerelease()) return "pre-release";
-  return "";
+    return Exclusion{r.version_text, "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string(),
+                     ExclusionKind::RequiresPython};
+  if (!node.artifacts[release].installable)
+    return Exclusion{r.version_text, node.artifacts[release].reason, ExclusionKind::NotInstallable};
+  if (r.yanked)
+    return Exclusion{r.version_text, r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason, ExclusionKind::Yanked};
+  if (r.version.is_prerelease() && !allow_prereleases)
+    return Exclusion{r.version_text, "pre-release", ExclusionKind::Prerelease};
+  return std::nullopt;
 }
 
 PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const {
@@ -215,14 +229,13 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
   candidate_of_release.assign(releases.size(), kRootParent);
   std::size_t eligible_so_far = 0;
   for (std::size_t i = releases.size(); i-- > 0;) {
-    std::string reason = node.is_candidate[i] ? "" : exclusion_reason(node, i, m_python);
-    if (reason == "pre-release" && m_problem.allow_prereleases) reason.clear();
     if (node.is_candidate[i]) {
       candidate_of_release[i] = out.candidates.size();
       out.candidates.push_back(&releases[i]);
+      out.installable_files.push_back(node.artifacts[i].files);
       out.newer_eligible.push_back(eligible_so_far);
-    } else if (!reason.empty()) {
-      out.excluded.push_back({releases[i].version_text, std::move(reason)});
+    } else if (auto excluded = exclusion(node, i, m_python, m_problem.allow_prereleases)) {
+      out.excluded.push_back(std::move(*excluded));
       continue;
     }
     ++eligible_so_far;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "env/abi.hpp"
 #include "packaging/requirement.hpp"
 #include "packaging/specifier.hpp"
 #include "packaging/version.hpp"
@@ -18,6 +19,9 @@ namespace thoth::index {
 struct DistFile {
   std::string filename;
   std::map<std::string, std::string> hashes;  // algorithm -> hex digest
+  // What the file needs of the machine beyond its wheel tags (snapshot `abi` and `requires`):
+  // ELF symbol versions, CUDA/cuDNN specifiers, CPU flags. Empty: nothing beyond the tags.
+  env::ArtifactRequirements requirements;
 };
 
 struct Release {

@@ -35,16 +35,36 @@ void read_yanked(const json& value, Release& release, const std::string& locatio
   }
 }
 
+// A file's `requires` map (cuda, cudnn, cpu_flags, abi) and its `abi` list of needed ELF symbol
+// versions, merged. Both are thoth's own snapshot fields, so a malformed value is an input error.
+env::ArtifactRequirements read_file_requirements(const json& entry, const std::string& location) {
+  env::ArtifactRequirements requirements;
+  if (auto it = entry.find("requires"); it != entry.end()) {
+    auto parsed = env::parse_artifact_requirements(*it);
+    if (!parsed) throw InputError(parsed.error().message, location, parsed.error().hint);
+    requirements = std::move(*parsed);
+  }
+  if (auto it = entry.find("abi"); it != entry.end() && !it->is_null()) {
+    auto parsed = env::parse_artifact_requirements(json{{"abi", *it}});
+    if (!parsed) throw InputError(parsed.error().message, location, parsed.error().hint);
+    requirements.abi.insert(requirements.abi.end(), parsed->abi.begin(), parsed->abi.end());
+  }
+  std::sort(requirements.abi.begin(), requirements.abi.end());
+  requirements.abi.erase(std::unique(requirements.abi.begin(), requirements.abi.end()), requirements.abi.end());
+  return requirements;
+}
+
 std::vector<DistFile> read_files(const json& value, const std::string& location) {
   if (!value.is_array()) throw InputError("expected `files` to be a list", location);
   std::vector<DistFile> files;
   for (const json& entry : value) {
     if (!entry.is_object() || !entry.contains("filename") || !entry["filename"].is_string())
       throw InputError("expected each file to be an object with a `filename`", location);
-    DistFile file{entry["filename"].get<std::string>(), {}};
+    DistFile file{entry["filename"].get<std::string>(), {}, {}};
     if (auto hashes = entry.find("hashes"); hashes != entry.end() && hashes->is_object())
       for (const auto& [algorithm, digest] : hashes->items())
         if (digest.is_string()) file.hashes[algorithm] = digest.get<std::string>();
+    file.requirements = read_file_requirements(entry, location + ", file `" + file.filename + "`");
     files.push_back(std::move(file));
   }
   return files;
