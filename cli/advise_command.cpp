@@ -91,6 +91,7 @@ int advise_command(const std::vector<std::string>& args) {
   request.roots = pipfile ? roots_from_pipfile(*pipfile) : roots_from_flags(options);
   request.environment = target_environment(options, pipfile ? &*pipfile : nullptr);
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
+  request.best_effort = options.best_effort;
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
 
   auto load_start = Clock::now();
