@@ -157,6 +157,32 @@ std::optional<Fix> FixSearch::prerelease_fix() {
   return Fix{{"allow pre-releases (`allow_prereleases = true` under [pipenv], or --pre)"}, direct_pins(changed)};
 }
 
+// A relaxed root keeps an upper bound just above the version the fix locks (`urllib3<1.25` becomes
+// `urllib3<2.1` when the lock has urllib3 2.0.7), when that bound gives the same pins.
+void FixSearch::bound_relaxations(encoder::Problem& fixed, const std::vector<std::size_t>& original, Fix& fix) {
+  for (std::size_t i = 0, change = 0; i < fixed.roots.size(); ++i) {
+    while (change < fix.changes.size() && fix.changes[change].rfind("relax ", 0) != 0) ++change;
+    encoder::Root& root = fixed.roots[i];
+    if (root.requirement == m_problem.roots[original[i]].requirement || change >= fix.changes.size()) continue;
+    auto pinned = fix.pins.find(root.requirement.canonical_name());
+    auto version = pinned == fix.pins.end() ? std::nullopt : std::optional(packaging::Version::parse(pinned->second));
+    if (!version || !*version) continue;
+    const auto& release = (*version)->release();
+    std::string bound = release.size() >= 2 ? std::to_string(release[0]) + "." + std::to_string(release[1] + 1)
+                                            : std::to_string(release[0] + 1);
+    std::string text = root.requirement.specifier.to_string();
+    auto specifier = packaging::SpecifierSet::parse(text + (text.empty() ? "" : ",") + "<" + bound);
+    if (!specifier) continue;
+    encoder::Problem bounded = fixed;
+    bounded.roots[i].requirement.specifier = *specifier;
+    if (direct_pins(bounded) != fix.pins) continue;
+    fixed = bounded;
+    std::string& line = fix.changes[change];
+    line = line.substr(0, line.rfind(" to `")) + " to `" + fixed.roots[i].requirement.to_string() + "`";
+    ++change;
+  }
+}
+
 std::vector<Fix> FixSearch::root_fixes(std::size_t max) {
   // The request with a relaxed copy of every root that has an upper bound.
   encoder::Problem widened = m_problem;
@@ -185,6 +211,7 @@ std::vector<Fix> FixSearch::root_fixes(std::size_t max) {
     sat::Clause block;
     encoder::Problem fixed = m_problem;
     fixed.roots.clear();
+    std::vector<std::size_t> original;  // per root of `fixed`: its index in the request
     Fix fix;
     for (std::size_t r = 0; r < m_problem.roots.size(); ++r) {
       sat::Lit keep = encoding.root_selectors[r];
@@ -193,11 +220,13 @@ std::vector<Fix> FixSearch::root_fixes(std::size_t max) {
       bool relax = !kept && relaxed != relaxed_of.end() && model_value(solved.model, encoding.root_selectors[relaxed->second]);
       if (kept) {
         fixed.roots.push_back(m_problem.roots[r]);
+        original.push_back(r);
         continue;
       }
       block.push_back(keep);
       if (relax) {
         fixed.roots.push_back(widened.roots[relaxed->second]);
+        original.push_back(r);
         fix.changes.push_back("relax " + root_phrase(m_problem.roots[r]) + " to `" +
                               widened.roots[relaxed->second].requirement.to_string() + "`");
       } else {
@@ -206,6 +235,7 @@ std::vector<Fix> FixSearch::root_fixes(std::size_t max) {
       }
     }
     fix.pins = direct_pins(fixed);
+    bound_relaxations(fixed, original, fix);
     out.push_back(std::move(fix));
     cnf.add_clause(block);
   }

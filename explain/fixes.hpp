@@ -2,7 +2,8 @@
 //
 // Fixes are minimal correction sets over the root requirements: each root may be kept, relaxed
 // (its upper bound dropped: `<`, `<=` and `===` removed, `==V`, `==V.*` and `~=V` become `>=V`) or
-// dropped, at costs 0, 1 and 3. A MaxSAT over the selectors of the roots and of their relaxed copies
+// dropped, at costs 0, 1 and 3; a relaxed root then gets back an upper bound just above the version
+// the fix locks, when that gives the same pins (`urllib3<1.25` -> `urllib3<2.1`). A MaxSAT over the selectors of the roots and of their relaxed copies
 // finds the cheapest change; blocking every superset of it and solving again gives the next one.
 // The global pre-release opt-in is offered as a fix when a pre-release matches a core requirement.
 #pragma once
@@ -31,6 +32,7 @@ class FixSearch {
   std::map<std::string, std::string> direct_pins(const encoder::Problem& problem);
   std::optional<std::string> other_python(const CoreElement& element, const ExcludedMatch& match);
   std::vector<Fix> root_fixes(std::size_t max);
+  void bound_relaxations(encoder::Problem& fixed, const std::vector<std::size_t>& original, Fix& fix);
   std::optional<Fix> prerelease_fix();
 
   const encoder::Problem& m_problem;
