@@ -62,7 +62,7 @@ void assign_sections(const encoder::Encoding& encoding, const encoder::Problem& 
 }
 
 void decode_into(const encoder::Encoding& encoding, const encoder::Problem& problem, const std::vector<bool>& model,
-                 AdviseResult& result) {
+                 AdviseResult& result, const std::vector<std::size_t>& left_out = {}) {
   encoder::Selection selection = encoder::decode(encoding, model);
   for (const auto& [p, k] : selection.chosen) {
     const encoder::PackageNode& node = encoding.universe.packages[p];
@@ -73,6 +73,11 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
     result.pins.emplace(node.name, std::move(pin));
   }
   std::vector<std::size_t> edges = encoder::active_edges(encoding, selection);
+  std::erase_if(edges, [&](std::size_t e) {  // the root edges of roots left out by --best-effort
+    const encoder::Edge& edge = encoding.universe.edges[e];
+    return edge.parent_package == encoder::kRootParent &&
+           std::find(left_out.begin(), left_out.end(), edge.root) != left_out.end();
+  });
   for (std::size_t e : edges) {
     const encoder::Edge& edge = encoding.universe.edges[e];
     GraphEdge graph_edge{"", "", encoding.universe.packages[edge.target].name, edge.requirement->to_string()};
@@ -94,11 +99,31 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
   assign_sections(encoding, problem, edges, result.pins);
 }
 
-void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem& problem,
-                      const std::vector<sat::Lit>& failed, AdviseResult& result) {
-  for (std::size_t r = 0; r < encoding.root_selectors.size(); ++r)
-    if (std::find(failed.begin(), failed.end(), encoding.root_selectors[r]) != failed.end())
-      result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::RootRequirementOrigin{r}));
+void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem& problem, index::PackageSource& source,
+                      const AdviseRequest& request, AdviseResult& result) {
+  if (!request.explain) return;
+  explain::ExplainOptions options;
+  options.fixes = options.hints = request.explain_fixes;
+  result.explanation = explain::explain(problem, encoding, source, options);
+  result.timings.explain_ms = result.explanation->milliseconds;
+  for (const explain::CoreElement& element : result.explanation->core)
+    if (element.kind == explain::GroupKind::RootRequirement)
+      result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::RootRequirementOrigin{element.root}));
+}
+
+// Best effort: lock the largest satisfiable subset of the roots; the graph leaves out the others.
+void lock_best_effort(const encoder::Encoding& encoding, const encoder::Problem& problem, const AdviseRequest& request,
+                      AdviseResult& result) {
+  explain::BestEffort best = explain::best_effort(encoding, request.limits);
+  if (best.solved.status != sat::MaxSatStatus::Optimal && best.solved.status != sat::MaxSatStatus::Feasible) return;
+  result.outcome = Outcome::Locked;
+  result.proven_optimal = best.solved.status == sat::MaxSatStatus::Optimal;
+  result.levels.assign(best.solved.levels.begin() + 1, best.solved.levels.end());
+  for (std::size_t r : best.left_out) {
+    const encoder::Root& root = problem.roots[r];
+    result.left_out.push_back("`" + root.requirement.to_string() + "`" + (root.origin.empty() ? "" : " (" + root.origin + ")"));
+  }
+  decode_into(encoding, problem, best.solved.model, result, best.left_out);
 }
 
 }  // namespace
@@ -127,7 +152,8 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
       break;
     case sat::MaxSatStatus::Unsatisfiable:
       result.outcome = Outcome::Unsatisfiable;
-      explain_conflict(encoding, problem, solved.failed_assumptions, result);
+      explain_conflict(encoding, problem, source, request, result);
+      if (request.best_effort) lock_best_effort(encoding, problem, request, result);
       break;
     case sat::MaxSatStatus::Unknown:
       result.outcome = Outcome::Unknown;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "env/environment.hpp"
+#include "explain/explain.hpp"
 #include "index/index.hpp"
 #include "packaging/requirement.hpp"
 #include "solver/maxsat.hpp"
@@ -28,6 +30,9 @@ struct AdviseRequest {
   env::TargetEnvironment environment;
   bool allow_prereleases = false;  // global opt-in ([pipenv] allow_prereleases)
   sat::SolveLimits limits;         // per whole solve; zero = unlimited
+  bool explain = true;             // when unsatisfiable: compute the explanation (docs/explanations.md)
+  bool explain_fixes = true;       // ... with hints and fixes, which re-solve changed requests
+  bool best_effort = false;        // when unsatisfiable: lock the largest satisfiable subset of the roots
 };
 
 struct Pin {
@@ -53,6 +58,7 @@ struct Timings {
   double encode_ms = 0;
   double solve_ms = 0;
   double decode_ms = 0;
+  double explain_ms = 0;  // the explanation (core, derivation, hints, fixes), part of decode_ms
 };
 
 struct EncodingSize {
@@ -70,7 +76,9 @@ struct AdviseResult {
   std::map<std::string, Pin> pins;          // canonical name -> pin
   std::vector<GraphEdge> graph;             // sorted
   std::vector<sat::LevelOutcome> levels;    // objective value per level
-  std::vector<std::string> conflict;        // when Unsatisfiable: the reasons (clause origins)
+  std::vector<std::string> conflict;        // when Unsatisfiable: the root requirements of the minimal core
+  std::optional<explain::Explanation> explanation;  // when no lock for the whole request (and explain)
+  std::vector<std::string> left_out;        // best effort: roots not enforced ("`b` (requirement #2)")
   EncodingSize size;
   Timings timings;
 };

@@ -57,10 +57,12 @@ json result_to_json(const AdviseResult& result) {
       {"graph", graph_json(result)},
       {"objective", objective_json(result)},
       {"conflict", result.conflict},
+      {"explanation", result.explanation ? explain::to_json(*result.explanation) : json(nullptr)},
+      {"left_out", result.left_out},
       {"size", {{"packages", result.size.packages}, {"candidates", result.size.candidates},
                 {"variables", result.size.variables}, {"clauses", result.size.clauses}}},
       {"timings", {{"encode_ms", result.timings.encode_ms}, {"solve_ms", result.timings.solve_ms},
-                   {"decode_ms", result.timings.decode_ms}}},
+                   {"decode_ms", result.timings.decode_ms}, {"explain_ms", result.timings.explain_ms}}},
   };
 }
 

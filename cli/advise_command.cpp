@@ -69,6 +69,7 @@ int advise_command(const std::vector<std::string>& args) {
   ResolvedEnvironment environment = resolve_environment(options, pipfile ? &*pipfile : nullptr);
   request.environment = environment.environment;
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
+  request.best_effort = options.best_effort;
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
 
   auto load_start = Clock::now();

@@ -28,7 +28,8 @@ Examples:
 Options)";
 
 constexpr const char* kAdviseExitCodes = R"(
-Exit codes: 0 locked, 1 no lock exists (the conflict is printed), 2 bad input or usage, 3 internal error.
+Exit codes: 0 locked (with --best-effort: also when requirements were left out; they are reported),
+1 no lock exists (the explanation is printed on stderr), 2 bad input or usage, 3 internal error.
 )";
 
 po::options_description advise_description() {
@@ -62,6 +63,7 @@ po::options_description advise_description() {
       ("lockfile", po::value<std::string>(), "where to write the lock (default: Pipfile.lock beside the Pipfile)")
       ("pre", po::bool_switch(), "allow pre-releases everywhere (as [pipenv] allow_prereleases)")
       ("timeout", po::value<double>()->default_value(120), "solver time budget in seconds; past it the best lock found is written and marked not proven optimal (0 = none)")
+      ("best-effort", po::bool_switch(), "when no lock exists, lock the largest satisfiable subset of the requirements and report what was left out")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
       ("dry-run", po::bool_switch(), "resolve and report, but write no lock file");
   return options;
@@ -135,6 +137,7 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   options.allow_prereleases = values["pre"].as<bool>();
   options.timeout_seconds = values["timeout"].as<double>();
   options.json = values["json"].as<bool>();
+  options.best_effort = values["best-effort"].as<bool>();
   options.dry_run = values["dry-run"].as<bool>() || !options.requirements.empty();
   if (options.timeout_seconds < 0) throw InputError("expected a timeout >= 0 seconds", "--timeout");
   return options;

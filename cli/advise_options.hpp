@@ -34,6 +34,7 @@ struct AdviseOptions {
   bool json = false;
   bool dry_run = false;
   bool allow_prereleases = false;
+  bool best_effort = false;               // lock the largest satisfiable subset of the requirements
   double timeout_seconds = 120;
   bool help = false;
 };

@@ -6,6 +6,8 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/terminal.hpp"
+#include "explain/explain.hpp"
 #include "packaging/name.hpp"
 #include "project/lockfile.hpp"
 
@@ -54,6 +56,17 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
   return locked;
 }
 
+// The global --verbose prints the whole explanation (every hint, the core with its locations).
+bool explain_verbosely() { return terminal_settings().verbosity == Verbosity::Verbose; }
+
+// --best-effort: what the lock leaves out, and why the whole request has no lock.
+void print_left_out(const AdviseReport& report) {
+  const advise::AdviseResult& result = report.result;
+  if (result.left_out.empty()) return;
+  for (const std::string& root : result.left_out) std::cerr << "warning: --best-effort left out " << root << "\n";
+  if (result.explanation) std::cerr << "\n" << explain::render_text(*result.explanation, explain_verbosely());
+}
+
 void print_text(const AdviseReport& report) {
   const advise::AdviseResult& result = report.result;
   std::string target = report.environment != nullptr ? report.environment->describe() : report.request.environment.describe();
@@ -72,12 +85,12 @@ void print_text(const AdviseReport& report) {
     for (const auto& [name, pin] : result.pins)
       std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  " << pin.version
                 << (pin.direct ? "" : "  (transitive)") << "\n";
+    print_left_out(report);
     return;
   }
   if (result.outcome == advise::Outcome::Unsatisfiable) {
-    std::cerr << "error: no lock satisfies the request\n";
-    for (const std::string& line : result.conflict) std::cerr << "  conflict involves " << line << "\n";
-    std::cerr << "\nhint: relax or remove one of the requirements above\n";
+    std::cerr << "error: no lock satisfies the request\n\n";
+    if (result.explanation) std::cerr << explain::render_text(*result.explanation, explain_verbosely());
     return;
   }
   std::cerr << "error: the solver budget ran out before any lock was found\n\nhint: raise --timeout\n";
