@@ -10,7 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "advisories/advisory.hpp"
+#include "advisories/scorecard.hpp"
 #include "env/environment.hpp"
+#include "env/thoth_config.hpp"
 #include "index/index.hpp"
 #include "packaging/requirement.hpp"
 #include "solver/maxsat.hpp"
@@ -28,7 +31,26 @@ struct AdviseRequest {
   env::TargetEnvironment environment;
   bool allow_prereleases = false;  // global opt-in ([pipenv] allow_prereleases)
   sat::SolveLimits limits;         // per whole solve; zero = unlimited
+  env::RecommendationType recommendation = env::RecommendationType::Stable;
+  const advisories::AdvisoryDatabase* advisories = nullptr;  // none: no advisory level, no vetoes
+  const advisories::ScorecardSet* scorecards = nullptr;      // none: no scorecard penalties
+  // Hook for prescription scores (canonical name -> version text -> score); see encoder::Problem.
+  std::map<std::string, std::map<std::string, std::int64_t>> candidate_scores;
 };
+
+// The global pre-release opt-in in force (the user's, or always under `testing`).
+[[nodiscard]] bool prereleases_allowed(const AdviseRequest& request);
+
+// A generic, printable statement about the result: why a pin is there, what is wrong with it.
+enum class JustificationType { Info, Warning, Error };
+struct Justification {
+  JustificationType type = JustificationType::Info;
+  std::string package;  // canonical name, empty when about the whole lock
+  std::string message;
+  std::string link;     // a URL, may be empty
+  std::string source;   // where the fact comes from: "advisories", "scorecards", ...
+};
+[[nodiscard]] const char* justification_type_name(JustificationType type);  // "INFO", "WARNING", "ERROR"
 
 struct Pin {
   std::string name;                 // canonical
@@ -68,6 +90,8 @@ struct AdviseResult {
   std::vector<GraphEdge> graph;             // sorted
   std::vector<sat::LevelOutcome> levels;    // objective value per level
   std::vector<std::string> conflict;        // when Unsatisfiable: the reasons (clause origins)
+  std::string recommendation;               // "stable", ...
+  std::vector<Justification> justifications;  // in pin order, then by type
   EncodingSize size;
   Timings timings;
 };

@@ -10,6 +10,7 @@
 #include "base/error.hpp"
 #include "cli/advise_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/security_inputs.hpp"
 #include "cli/lock_output.hpp"
 #include "index/snapshot.hpp"
 #include "project/lockfile.hpp"
@@ -92,6 +93,16 @@ int advise_command(const std::vector<std::string>& args) {
   request.environment = target_environment(options, pipfile ? &*pipfile : nullptr);
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
+  ThothDefaults defaults = read_thoth_defaults(
+      options.thoth_config ? *options.thoth_config : options.pipfile.parent_path() / ".thoth.yaml");
+  if (!options.recommendation_type.empty())
+    request.recommendation = parse_recommendation_type(options.recommendation_type, "--recommendation-type");
+  else if (defaults.recommendation)
+    request.recommendation = *defaults.recommendation;
+  std::unique_ptr<advisories::AdvisoryDatabase> advisory_db = load_advisories(options.advisories, defaults);
+  std::unique_ptr<advisories::ScorecardSet> scorecards = load_scorecards(options.scorecards, defaults);
+  request.advisories = advisory_db.get();
+  request.scorecards = scorecards.get();
 
   auto load_start = Clock::now();
   index::InMemoryIndex index = index::load_snapshot(index_path(options));

@@ -43,6 +43,11 @@ po::options_description advise_description() {
       ("lockfile", po::value<std::string>(), "where to write the lock (default: Pipfile.lock beside the Pipfile)")
       ("pre", po::bool_switch(), "allow pre-releases everywhere (as [pipenv] allow_prereleases)")
       ("timeout", po::value<double>()->default_value(120), "solver time budget in seconds; past it the best lock found is written and marked not proven optimal (0 = none)")
+      ("recommendation-type,t", po::value<std::string>(),
+       "latest | stable | testing | performance | security (default: .thoth.yaml recommendation_type, else stable; docs/recommendation-types.md)")
+      ("advisories", po::value<std::string>(), "folder of OSV advisory records (the PyPA advisory database); default: .thoth.yaml `advisories:`")
+      ("scorecards", po::value<std::string>(), "folder of OpenSSF Scorecard results, <package>.json; default: .thoth.yaml `scorecards:`")
+      ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read defaults from (default: .thoth.yaml beside the Pipfile)")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
       ("dry-run", po::bool_switch(), "resolve and report, but write no lock file");
   return options;
@@ -75,6 +80,10 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   if (values.count("marker")) options.markers = values["marker"].as<std::vector<std::string>>();
   if (values.count("lockfile")) options.lockfile = values["lockfile"].as<std::string>();
   options.allow_prereleases = values["pre"].as<bool>();
+  if (values.count("recommendation-type")) options.recommendation_type = values["recommendation-type"].as<std::string>();
+  if (values.count("advisories")) options.advisories = values["advisories"].as<std::string>();
+  if (values.count("scorecards")) options.scorecards = values["scorecards"].as<std::string>();
+  if (values.count("thoth-config")) options.thoth_config = values["thoth-config"].as<std::string>();
   options.timeout_seconds = values["timeout"].as<double>();
   options.json = values["json"].as<bool>();
   options.dry_run = values["dry-run"].as<bool>() || !options.requirements.empty();

@@ -20,6 +20,10 @@ struct AdviseOptions {
   bool dry_run = false;
   bool allow_prereleases = false;
   double timeout_seconds = 120;
+  std::string recommendation_type;        // -t; empty: .thoth.yaml, else stable
+  std::string advisories;                 // --advisories DIR; empty: .thoth.yaml `advisories:`
+  std::string scorecards;                 // --scorecards DIR; empty: .thoth.yaml `scorecards:`
+  std::optional<std::filesystem::path> thoth_config;  // --thoth-config; default .thoth.yaml beside the Pipfile
   bool help = false;
 };
 

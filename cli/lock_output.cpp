@@ -54,12 +54,28 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
   return locked;
 }
 
+void print_justifications(const advise::AdviseResult& result) {
+  for (const advise::Justification& j : result.justifications) {
+    std::cout << "  " << advise::justification_type_name(j.type) << " " << j.message;
+    if (!j.link.empty()) std::cout << " <" << j.link << ">";
+    std::cout << "\n";
+  }
+}
+
+json advisory_statistics_json(const advisories::AdvisoryDatabase& database) {
+  const advisories::LoadStatistics& stats = database.statistics;
+  return {{"source", database.description}, {"files", stats.files}, {"records", stats.records},
+          {"withdrawn", stats.withdrawn}, {"not_pypi", stats.not_pypi}, {"packages", stats.packages},
+          {"non_pep440_versions", stats.non_pep440_versions}, {"unusable_ranges", stats.unusable_ranges},
+          {"load_ms", stats.milliseconds}};
+}
+
 void print_text(const AdviseReport& report) {
   const advise::AdviseResult& result = report.result;
   std::cout << "Resolved for " << report.request.environment.describe() << " against " << report.index.describe()
             << " (" << report.index.statistics().projects << " projects)\n";
   if (result.outcome == advise::Outcome::Locked) {
-    std::cout << "Locked " << result.pins.size() << " packages ("
+    std::cout << "Locked " << result.pins.size() << " packages (recommendation type " << result.recommendation << ", "
               << (result.proven_optimal ? "proven optimal" : "NOT proven optimal: the time budget ran out") << ") in "
               << std::fixed << std::setprecision(0) << report.total_ms << " ms";
     if (report.pipfile != nullptr && !report.options.dry_run) std::cout << "; wrote " << lock_path(report.options).string();
@@ -69,6 +85,7 @@ void print_text(const AdviseReport& report) {
     for (const auto& [name, pin] : result.pins)
       std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  " << pin.version
                 << (pin.direct ? "" : "  (transitive)") << "\n";
+    print_justifications(result);
     return;
   }
   if (result.outcome == advise::Outcome::Unsatisfiable) {
@@ -113,6 +130,7 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
   const index::LoadStatistics& stats = report.index.statistics();
   out["index"] = {{"source", report.index.describe()}, {"projects", stats.projects}, {"releases", stats.releases},
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};
+  out["advisories"] = report.request.advisories ? advisory_statistics_json(*report.request.advisories) : json(nullptr);
   out["timings"]["load_ms"] = report.load_ms;
   out["timings"]["total_ms"] = report.total_ms;
   out["lock"] = lock_text ? json::parse(*lock_text) : json(nullptr);

@@ -32,6 +32,7 @@ struct NodeBuild {
   const index::Project* project = nullptr;
   std::vector<char> python_ok;     // per release
   std::vector<char> is_candidate;  // per release
+  std::vector<std::string> veto;   // per release: why a recommendation type forbids it ("" = allowed)
   std::set<std::string> extras;
   bool direct = false;
   std::map<std::string, std::vector<std::size_t>> admitted_cache;  // specifier text -> release indices
@@ -102,6 +103,7 @@ class UniverseBuilder {
         node.python_ok.push_back(ok ? 1 : 0);
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
+      node.veto = vetoes(canonical_name, node.project->releases);
     }
     m_nodes.push_back(std::move(node));
     return m_nodes.size() - 1;
@@ -117,15 +119,30 @@ class UniverseBuilder {
     return node.admitted_cache.emplace(std::move(key), std::move(result)).first->second;
   }
 
+  // Under `security`, a release with a known advisory is never a candidate.
+  std::vector<std::string> vetoes(const std::string& name, const std::vector<index::Release>& releases) const {
+    std::vector<std::string> out(releases.size());
+    auto known = m_problem.advisories.find(name);
+    if (m_problem.recommendation != env::RecommendationType::Security || known == m_problem.advisories.end()) return out;
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+      auto ids = known->second.find(releases[i].version_text);
+      if (ids == known->second.end() || ids->second.empty()) continue;
+      std::string list;
+      for (const std::string& id : ids->second) list += (list.empty() ? "" : ", ") + id;
+      out[i] = "known advisory " + list + " (recommendation type security)";
+    }
+    return out;
+  }
+
   std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
-      if (!node.python_ok[i] || !specifier.contains(releases[i].version, true)) continue;
+      if (!node.python_ok[i] || !node.veto[i].empty() || !specifier.contains(releases[i].version, true)) continue;
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
-    if (m_problem.allow_prereleases || specifier.prereleases()) return matching;
+    if (prereleases_allowed(m_problem) || specifier.prereleases()) return matching;
     std::vector<std::size_t> finals;
     for (std::size_t i : matching)
       if (!releases[i].version.is_prerelease()) finals.push_back(i);
@@ -197,6 +214,7 @@ class UniverseBuilder {
 std::string UniverseBuilder::exclusion_reason(const NodeBuild& node, std::size_t release,
                                               const packaging::Version& python) {
   const index::Release& r = node.project->releases[release];
+  if (!node.veto[release].empty()) return node.veto[release];
   if (!node.python_ok[release])
     return "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string();
   if (r.yanked) return r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason;
@@ -216,7 +234,7 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
   std::size_t eligible_so_far = 0;
   for (std::size_t i = releases.size(); i-- > 0;) {
     std::string reason = node.is_candidate[i] ? "" : exclusion_reason(node, i, m_python);
-    if (reason == "pre-release" && m_problem.allow_prereleases) reason.clear();
+    if (reason == "pre-release" && prereleases_allowed(m_problem)) reason.clear();
     if (node.is_candidate[i]) {
       candidate_of_release[i] = out.candidates.size();
       out.candidates.push_back(&releases[i]);
