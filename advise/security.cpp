@@ -32,7 +32,10 @@ bool weighs_advisories(RecommendationType type) {
 Justification advisory_warning(const advisories::Advisory& advisory, const Pin& pin, const packaging::Version& version) {
   std::string message = pin.name + " " + pin.version + " has known advisory " + advisory.id;
   if (!advisory.aliases.empty()) message += " (" + join(advisory.aliases) + ")";
-  if (std::string headline = advisory.headline(); !headline.empty()) message += ": " + headline;
+  if (std::string headline = advisory.headline(); !headline.empty()) {
+    if (headline.back() == '.') headline.pop_back();
+    message += ": " + headline;
+  }
   std::string fixed = advisory.first_fixed(pin.name, version);
   message += fixed.empty() ? "; no fixed version is known" : "; first fixed in " + fixed;
   return {JustificationType::Warning, pin.name, std::move(message), advisory.link(), "advisories"};

@@ -16,6 +16,7 @@ Usage: thoth <command> [options]
 
 Commands:
   advise         resolve a Pipfile into a proven-optimal Pipfile.lock
+  audit          check a Pipfile.lock: is its hash current, which pins have known advisories
   config         detect this host and write its runtime environment into .thoth.yaml
   fixtures run   run regression scenarios (*.yaml) and report pass/fail
   prescriptions  validate Thoth prescription folders
@@ -32,6 +33,7 @@ Exit codes (every command):
 int dispatch(const std::string& command, const std::vector<std::string>& rest) {
   using namespace thoth::cli;
   if (command == "advise") return advise_command(rest);
+  if (command == "audit") return audit_command(rest);
   if (command == "config") return config_command(rest);
   if (command == "fixtures") return fixtures_command(rest);
   if (command == "prescriptions") return prescriptions_command(rest);
