@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "advise/audit.hpp"
+#include "advisories/osv_client.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/security_inputs.hpp"
@@ -41,6 +42,9 @@ po::options_description audit_description() {
       ("lockfile", po::value<std::string>()->default_value("Pipfile.lock"), "the lock to audit (also the positional argument)")
       ("pipfile", po::value<std::string>(), "the Pipfile whose hash the lock must carry (default: Pipfile beside the lock)")
       ("advisories", po::value<std::string>(), "folder of OSV advisory records; default: .thoth.yaml `advisories:`")
+      ("osv-api", po::value<std::string>(), "ask the OSV API at this base URL (e.g. https://api.osv.dev) instead of a folder")
+      ("cache-dir", po::value<std::string>(), "on-disk cache for API answers (default: $XDG_CACHE_HOME/thoth, else ~/.cache/thoth)")
+      ("timeout", po::value<double>()->default_value(30), "seconds per API request")
       ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read defaults from (default: beside the lock)")
       ("json", po::bool_switch(), "print the report as JSON");
   return options;
@@ -70,6 +74,34 @@ void print_table(const advise::AuditReport& report, const fs::path& lock) {
   }
 }
 
+fs::path default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return fs::path(xdg) / "thoth";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return fs::path(home) / ".cache" / "thoth";
+  return {};
+}
+
+// The lock's `==V` pins, for the OSV API.
+std::vector<advisories::PackageVersion> lock_pins(const nlohmann::json& lock) {
+  std::vector<advisories::PackageVersion> pins;
+  for (const auto& [section, packages] : lock.items()) {
+    if (section == "_meta" || !packages.is_object()) continue;
+    for (const auto& [name, entry] : packages.items()) {
+      std::string version = entry.is_object() ? entry.value("version", "") : "";
+      if (version.rfind("==", 0) == 0) pins.push_back({name, version.substr(2)});
+    }
+  }
+  return pins;
+}
+
+std::unique_ptr<advisories::AdvisoryDatabase> query_osv(const po::variables_map& values, const nlohmann::json& lock) {
+  fs::path cache = values.count("cache-dir") ? fs::path(values["cache-dir"].as<std::string>()) : default_cache_dir();
+  auto timeout = std::chrono::milliseconds(static_cast<long long>(values["timeout"].as<double>() * 1000));
+  advisories::OsvClient client(values["osv-api"].as<std::string>(), cache, {std::min(timeout, std::chrono::milliseconds(10000)), timeout});
+  auto found = client.query(lock_pins(lock));
+  if (!found) throw InputError(found.error());
+  return std::make_unique<advisories::AdvisoryDatabase>(std::move(*found));
+}
+
 }  // namespace
 
 int audit_command(const std::vector<std::string>& args) {
@@ -91,11 +123,13 @@ int audit_command(const std::vector<std::string>& args) {
   fs::path folder = lock_path.parent_path();
   ThothDefaults defaults = read_thoth_defaults(
       values.count("thoth-config") ? fs::path(values["thoth-config"].as<std::string>()) : folder / ".thoth.yaml");
-  auto database = load_advisories(values.count("advisories") ? values["advisories"].as<std::string>() : "", defaults);
+  nlohmann::json lock = project::load_lockfile(lock_path);
+  auto database = values.count("osv-api")
+                      ? query_osv(values, lock)
+                      : load_advisories(values.count("advisories") ? values["advisories"].as<std::string>() : "", defaults);
   if (!database)
     throw InputError("no advisory source given", "thoth audit",
-                     "pass --advisories DIR or set `advisories:` in .thoth.yaml");
-  nlohmann::json lock = project::load_lockfile(lock_path);
+                     "pass --advisories DIR or --osv-api URL, or set `advisories:` in .thoth.yaml");
   fs::path pipfile_path = values.count("pipfile") ? fs::path(values["pipfile"].as<std::string>()) : folder / "Pipfile";
   std::optional<project::Pipfile> pipfile;
   std::error_code error;
