@@ -37,7 +37,8 @@ struct Edge {
 // Why a release of a package is not a candidate at all.
 struct Exclusion {
   std::string version;
-  std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release"
+  std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release",
+                       // "known advisory PYSEC-2021-36 (recommendation type security)"
 };
 
 struct PackageNode {
