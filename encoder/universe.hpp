@@ -3,7 +3,8 @@
 // edge between a candidate and the versions of the target package that edge admits.
 //
 // Candidate rules (PEP 440 / PEP 592 / PEP 503, see docs/encoding.md):
-//  * a release whose requires_python excludes the target Python is never a candidate;
+//  * a release whose requires_python excludes the target Python is never a candidate, nor (under the
+//    security recommendation type) a release with a known advisory in Problem::advisories;
 //  * an edge admits the versions its specifier contains, then drops yanked ones unless it pins
 //    exactly that version with == or ===, then keeps only final releases unless pre-releases are
 //    allowed (globally, or by the specifier itself) or only pre-releases remain;

@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake make pkg-config
   libcryptominisat5-dev libyaml-cpp-dev nlohmann-json3-dev libboost-program-options-dev
   libcurl4-openssl-dev catch2 libtomlplusplus-dev libssl-dev
-  python3 python3-resolvelib python3-packaging
+  python3 python3-resolvelib python3-packaging python3-pip
 )
 
 missing=()
