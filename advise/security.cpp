@@ -41,10 +41,19 @@ Justification advisory_warning(const advisories::Advisory& advisory, const Pin& 
   return {JustificationType::Warning, pin.name, std::move(message), advisory.link(), "advisories"};
 }
 
+// Would some requirement on package `p` admit `version` but for the veto?
+bool some_edge_admits(const encoder::Encoding& encoding, std::size_t p, const packaging::Version& version) {
+  for (const encoder::Edge& edge : encoding.universe.edges)
+    if (edge.target == p && edge.requirement->specifier.contains(version, true)) return true;
+  return false;
+}
+
 // The newest version newer than the chosen one that has known advisories: a candidate the optimum
-// passed over, or (under security) a vetoed release. Empty when there is none.
-std::string newer_vulnerable(const encoder::Problem& problem, const encoder::PackageNode& node, std::size_t chosen,
-                             std::vector<std::string>& ids) {
+// passed over, or (under security) a vetoed release some requirement would have admitted. Empty
+// when there is none.
+std::string newer_vulnerable(const encoder::Problem& problem, const encoder::Encoding& encoding, std::size_t p,
+                             std::size_t chosen, std::vector<std::string>& ids) {
+  const encoder::PackageNode& node = encoding.universe.packages[p];
   for (std::size_t k = 0; k < chosen; ++k)
     if (const auto* found = advisory_ids(problem, node.name, node.candidates[k]->version_text)) {
       ids = *found;
@@ -53,7 +62,7 @@ std::string newer_vulnerable(const encoder::Problem& problem, const encoder::Pac
   const packaging::Version& version = node.candidates[chosen]->version;
   for (const encoder::Exclusion& excluded : node.excluded) {  // newest first, like the releases
     auto parsed = packaging::Version::parse(excluded.version);
-    if (!parsed || !(*parsed > version)) continue;
+    if (!parsed || !(*parsed > version) || !some_edge_admits(encoding, p, *parsed)) continue;
     if (const auto* found = advisory_ids(problem, node.name, excluded.version)) {
       ids = *found;
       return excluded.version;
@@ -78,7 +87,8 @@ void pin_justifications(const AdviseRequest& request, const encoder::Encoding& e
   }
   if (!weighs_advisories(request.recommendation)) return;
   std::vector<std::string> newer_ids;
-  std::string newer = newer_vulnerable(problem, node, static_cast<std::size_t>(chosen - node.candidates.begin()), newer_ids);
+  std::string newer = newer_vulnerable(problem, encoding, found->second,
+                                       static_cast<std::size_t>(chosen - node.candidates.begin()), newer_ids);
   if (newer.empty()) return;
   out.push_back({JustificationType::Info, pin.name,
                  pin.name + " " + pin.version + " has no known advisory; the " +
