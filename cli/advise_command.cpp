@@ -99,14 +99,18 @@ int advise_command(const std::vector<std::string>& args) {
     request.recommendation = parse_recommendation_type(options.recommendation_type, "--recommendation-type");
   else if (defaults.recommendation)
     request.recommendation = *defaults.recommendation;
-  std::unique_ptr<advisories::AdvisoryDatabase> advisory_db = load_advisories(options.advisories, defaults);
   std::unique_ptr<advisories::ScorecardSet> scorecards = load_scorecards(options.scorecards, defaults);
-  request.advisories = advisory_db.get();
   request.scorecards = scorecards.get();
 
   auto load_start = Clock::now();
   index::InMemoryIndex index = index::load_snapshot(index_path(options));
   double load_ms = elapsed_ms(load_start);
+  std::unique_ptr<advisories::AdvisoryDatabase> advisory_db =
+      options.osv_api.empty()
+          ? load_advisories(options.advisories, defaults)
+          : query_osv_for_request(request, index, options.osv_api,
+                                  options.cache_dir.empty() ? default_cache_dir() : std::filesystem::path(options.cache_dir), {});
+  request.advisories = advisory_db.get();
 
   advise::AdviseResult result = advise::advise(request, index);
 

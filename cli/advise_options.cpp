@@ -46,6 +46,8 @@ po::options_description advise_description() {
       ("recommendation-type,t", po::value<std::string>(),
        "latest | stable | testing | performance | security (default: .thoth.yaml recommendation_type, else stable; docs/recommendation-types.md)")
       ("advisories", po::value<std::string>(), "folder of OSV advisory records (the PyPA advisory database); default: .thoth.yaml `advisories:`")
+      ("osv-api", po::value<std::string>(), "ask the OSV API at this base URL (e.g. https://api.osv.dev) about every candidate release, instead of --advisories")
+      ("cache-dir", po::value<std::string>(), "on-disk cache of API answers (default: $XDG_CACHE_HOME/thoth, else ~/.cache/thoth)")
       ("scorecards", po::value<std::string>(), "folder of OpenSSF Scorecard results, <package>.json; default: .thoth.yaml `scorecards:`")
       ("thoth-config", po::value<std::string>(), "the .thoth.yaml to read defaults from (default: .thoth.yaml beside the Pipfile)")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
@@ -82,6 +84,8 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   options.allow_prereleases = values["pre"].as<bool>();
   if (values.count("recommendation-type")) options.recommendation_type = values["recommendation-type"].as<std::string>();
   if (values.count("advisories")) options.advisories = values["advisories"].as<std::string>();
+  if (values.count("osv-api")) options.osv_api = values["osv-api"].as<std::string>();
+  if (values.count("cache-dir")) options.cache_dir = values["cache-dir"].as<std::string>();
   if (values.count("scorecards")) options.scorecards = values["scorecards"].as<std::string>();
   if (values.count("thoth-config")) options.thoth_config = values["thoth-config"].as<std::string>();
   options.timeout_seconds = values["timeout"].as<double>();

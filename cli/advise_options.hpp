@@ -23,6 +23,8 @@ struct AdviseOptions {
   std::string recommendation_type;        // -t; empty: .thoth.yaml, else stable
   std::string advisories;                 // --advisories DIR; empty: .thoth.yaml `advisories:`
   std::string scorecards;                 // --scorecards DIR; empty: .thoth.yaml `scorecards:`
+  std::string osv_api;                    // --osv-api URL: ask the OSV API instead of a folder
+  std::string cache_dir;                  // --cache-dir; empty: the default cache folder
   std::optional<std::filesystem::path> thoth_config;  // --thoth-config; default .thoth.yaml beside the Pipfile
   bool help = false;
 };

@@ -74,12 +74,6 @@ void print_table(const advise::AuditReport& report, const fs::path& lock) {
   }
 }
 
-fs::path default_cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return fs::path(xdg) / "thoth";
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return fs::path(home) / ".cache" / "thoth";
-  return {};
-}
-
 // The lock's `==V` pins, for the OSV API.
 std::vector<advisories::PackageVersion> lock_pins(const nlohmann::json& lock) {
   std::vector<advisories::PackageVersion> pins;

@@ -1,10 +1,14 @@
 // Reads the recommendation type and security folders from flags and `.thoth.yaml`.
 #include "cli/security_inputs.hpp"
 
+#include <cstdlib>
+
 #include <yaml-cpp/yaml.h>
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
+#include "advisories/osv_client.hpp"
+#include "encoder/universe.hpp"
 
 namespace thoth::cli {
 namespace {
@@ -58,6 +62,31 @@ std::unique_ptr<advisories::ScorecardSet> load_scorecards(const std::string& fla
   if (defaults.scorecards)
     return std::make_unique<advisories::ScorecardSet>(advisories::load_scorecard_folder(*defaults.scorecards));
   return nullptr;
+}
+
+std::unique_ptr<advisories::AdvisoryDatabase> query_osv_for_request(const advise::AdviseRequest& request,
+                                                                    index::PackageSource& source, const std::string& url,
+                                                                    const fs::path& cache,
+                                                                    const advisories::HttpOptions& options) {
+  encoder::Problem problem;
+  for (const advise::RootRequirement& root : request.roots)
+    problem.roots.push_back({root.requirement, root.section, root.origin});
+  problem.environment = request.environment;
+  problem.allow_prereleases = advise::prereleases_allowed(request);
+  encoder::Universe universe = encoder::build_universe(problem, source);
+  std::vector<advisories::PackageVersion> pins;
+  for (const encoder::PackageNode& node : universe.packages)
+    for (const index::Release* release : node.candidates) pins.push_back({node.name, release->version_text});
+  advisories::OsvClient client(url, cache, options);
+  auto found = client.query(pins);
+  if (!found) throw InputError(found.error());
+  return std::make_unique<advisories::AdvisoryDatabase>(std::move(*found));
+}
+
+fs::path default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return fs::path(xdg) / "thoth";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return fs::path(home) / ".cache" / "thoth";
+  return {};
 }
 
 }  // namespace thoth::cli

@@ -9,7 +9,9 @@
 #include <optional>
 #include <string>
 
+#include "advise/advise.hpp"
 #include "advisories/advisory.hpp"
+#include "advisories/http.hpp"
 #include "advisories/scorecard.hpp"
 #include "env/thoth_config.hpp"
 
@@ -32,5 +34,14 @@ struct ThothDefaults {
                                                                             const ThothDefaults& defaults);
 [[nodiscard]] std::unique_ptr<advisories::ScorecardSet> load_scorecards(const std::string& flag,
                                                                         const ThothDefaults& defaults);
+
+// `--osv-api URL`: the universe of the request is built once without security data, and the OSV API
+// is asked about every candidate release in it (all a lock could pin). InputError on API failures.
+[[nodiscard]] std::unique_ptr<advisories::AdvisoryDatabase> query_osv_for_request(
+    const advise::AdviseRequest& request, index::PackageSource& source, const std::string& url,
+    const std::filesystem::path& cache, const advisories::HttpOptions& options);
+
+// $XDG_CACHE_HOME/thoth, else $HOME/.cache/thoth, else none.
+[[nodiscard]] std::filesystem::path default_cache_dir();
 
 }  // namespace thoth::cli

@@ -186,3 +186,41 @@ TEST_CASE("thoth audit --osv-api asks the API for the lock's pins", "[advisories
   CHECK(report["hash"]["status"] == "no-pipfile");
   CHECK(fs::exists(cache.path / "cache" / "osv" / "vulns" / "PYSEC-2099-1.json"));
 }
+
+TEST_CASE("thoth advise --osv-api asks about every candidate and vetoes under security", "[advisories][osv]") {
+  ScratchCache cache;
+  fs::create_directories(cache.path);
+  std::ofstream(cache.path / "index.json") << R"({"a": {"1.0": {}, "2.0": {}}, "b": {"1.0": {}}})";
+  // Answers each querybatch query: a 2.0 has OSV-A-1, everything else is clean.
+  LoopbackServer server([](const HttpExchange& request) {
+    if (request.method == "GET")
+      return ReplayResponse{200, R"({"id": "OSV-A-1", "modified": "m", "summary": "bad",
+        "affected": [{"package": {"name": "a", "ecosystem": "PyPI"}, "versions": ["2.0"]}]})"};
+    json reply = json::object();
+    reply["results"] = json::array();
+    json body = json::parse(request.body);
+    for (const json& query : body["queries"]) {
+      json result = json::object();
+      if (query["package"]["name"] == "a" && query["version"] == "2.0")
+        result["vulns"] = json::array({json{{"id", "OSV-A-1"}, {"modified", "m"}}});
+      reply["results"].push_back(result);
+    }
+    return ReplayResponse{200, reply.dump()};
+  });
+  fs::path out = cache.path / "out.json";
+  std::string command = "cd \"" + cache.path.string() + "\" && \"" + THOTH_BINARY +
+                        "\" advise --index index.json --requirement a --requirement b -t security --json --osv-api " +
+                        server.url() + " --cache-dir cache > out.json 2> err.txt";
+  int status = std::system(command.c_str());
+  std::ifstream errors(cache.path / "err.txt");
+  std::string error_text((std::istreambuf_iterator<char>(errors)), std::istreambuf_iterator<char>());
+  CAPTURE(error_text);
+  REQUIRE(WEXITSTATUS(status) == 0);
+  std::ifstream file(out);
+  json result = json::parse(file);
+  CHECK(result["pins"]["a"] == "1.0");
+  CHECK(result["justifications"][0]["message"] == "a 1.0 has no known advisory; the security recommendation chose it over the newer 2.0 (OSV-A-1)");
+  json asked = json::parse(server.requests()[0].body)["queries"];
+  CHECK(asked.size() == 3);  // a 2.0, a 1.0, b 1.0: every candidate
+  CHECK(fs::exists(cache.path / "cache" / "osv" / "vulns" / "OSV-A-1.json"));
+}
