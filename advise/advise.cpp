@@ -8,6 +8,7 @@
 #include <tuple>
 #include <deque>
 
+#include "advise/security.hpp"
 #include "encoder/encoding.hpp"
 #include "packaging/name.hpp"
 
@@ -20,14 +21,6 @@ double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
-encoder::Problem to_problem(const AdviseRequest& request) {
-  encoder::Problem problem;
-  for (const RootRequirement& root : request.roots)
-    problem.roots.push_back({root.requirement, root.section, root.origin});
-  problem.environment = request.environment;
-  problem.allow_prereleases = request.allow_prereleases;
-  return problem;
-}
 
 EncodingSize size_of(const encoder::Encoding& encoding) {
   EncodingSize size;
@@ -101,6 +94,7 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
 
 void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem& problem, index::PackageSource& source,
                       const AdviseRequest& request, AdviseResult& result) {
+  for (const std::string& line : vetoed_in_conflict(encoding)) result.conflict.push_back(line);
   if (!request.explain) return;
   explain::ExplainOptions options;
   options.fixes = options.hints = request.explain_fixes;
@@ -128,9 +122,33 @@ void lock_best_effort(const encoder::Encoding& encoding, const encoder::Problem&
 
 }  // namespace
 
+bool prereleases_allowed(const AdviseRequest& request) {
+  return request.allow_prereleases || request.recommendation == env::RecommendationType::Testing;
+}
+
+const char* justification_type_name(JustificationType type) {
+  switch (type) {
+    case JustificationType::Info: return "INFO";
+    case JustificationType::Warning: return "WARNING";
+    case JustificationType::Error: return "ERROR";
+  }
+  return "INFO";
+}
+
+encoder::Problem to_problem(const AdviseRequest& request, index::PackageSource& source) {
+  encoder::Problem problem;
+  for (const RootRequirement& root : request.roots)
+    problem.roots.push_back({root.requirement, root.section, root.origin});
+  problem.environment = request.environment;
+  problem.allow_prereleases = request.allow_prereleases;
+  add_security_facts(request, source, problem);
+  return problem;
+}
+
 AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) {
   AdviseResult result;
-  encoder::Problem problem = to_problem(request);
+  result.recommendation = std::string(env::recommendation_type_name(request.recommendation));
+  encoder::Problem problem = to_problem(request, source);
   auto start = Clock::now();
   encoder::Encoding encoding = encoder::encode(problem, source);
   result.timings.encode_ms = elapsed_ms(start);
@@ -159,6 +177,7 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
       result.outcome = Outcome::Unknown;
       break;
   }
+  result.justifications = security_justifications(request, problem, encoding, result);
   result.timings.decode_ms = elapsed_ms(start);
   return result;
 }

@@ -11,8 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "advisories/advisory.hpp"
+#include "advisories/scorecard.hpp"
 #include "env/environment.hpp"
+#include "encoder/problem.hpp"
 #include "explain/explain.hpp"
+#include "env/thoth_config.hpp"
 #include "index/index.hpp"
 #include "packaging/requirement.hpp"
 #include "solver/maxsat.hpp"
@@ -33,7 +37,26 @@ struct AdviseRequest {
   bool explain = true;             // when unsatisfiable: compute the explanation (docs/explanations.md)
   bool explain_fixes = true;       // ... with hints and fixes, which re-solve changed requests
   bool best_effort = false;        // when unsatisfiable: lock the largest satisfiable subset of the roots
+  env::RecommendationType recommendation = env::RecommendationType::Stable;
+  const advisories::AdvisoryDatabase* advisories = nullptr;  // none: no advisory level, no vetoes
+  const advisories::ScorecardSet* scorecards = nullptr;      // none: no scorecard penalties
+  // Hook for prescription scores (canonical name -> version text -> score); see encoder::Problem.
+  std::map<std::string, std::map<std::string, std::int64_t>> candidate_scores;
 };
+
+// The global pre-release opt-in in force (the user's, or always under `testing`).
+[[nodiscard]] bool prereleases_allowed(const AdviseRequest& request);
+
+// A generic, printable statement about the result: why a pin is there, what is wrong with it.
+enum class JustificationType { Info, Warning, Error };
+struct Justification {
+  JustificationType type = JustificationType::Info;
+  std::string package;  // canonical name, empty when about the whole lock
+  std::string message;
+  std::string link;     // a URL, may be empty
+  std::string source;   // where the fact comes from: "advisories", "scorecards", ...
+};
+[[nodiscard]] const char* justification_type_name(JustificationType type);  // "INFO", "WARNING", "ERROR"
 
 struct Pin {
   std::string name;                 // canonical
@@ -76,14 +99,20 @@ struct AdviseResult {
   std::map<std::string, Pin> pins;          // canonical name -> pin
   std::vector<GraphEdge> graph;             // sorted
   std::vector<sat::LevelOutcome> levels;    // objective value per level
-  std::vector<std::string> conflict;        // when Unsatisfiable: the root requirements of the minimal core
+  std::vector<std::string> conflict;        // when Unsatisfiable: the roots of the minimal core, then security vetoes
   std::optional<explain::Explanation> explanation;  // when no lock for the whole request (and explain)
   std::vector<std::string> left_out;        // best effort: roots not enforced ("`b` (requirement #2)")
+  std::string recommendation;               // "stable", ...
+  std::vector<Justification> justifications;  // in pin order, then by type
   EncodingSize size;
   Timings timings;
 };
 
 [[nodiscard]] AdviseResult advise(const AdviseRequest& request, index::PackageSource& source);
+
+// The encoder's problem for a request: its roots, environment and pre-release policy, plus the
+// security facts (vetoes, advisory costs) of its recommendation type. Tests encode it directly.
+[[nodiscard]] encoder::Problem to_problem(const AdviseRequest& request, index::PackageSource& source);
 
 // The whole result as JSON (used by `--json`, fixtures and the benchmark).
 [[nodiscard]] nlohmann::json result_to_json(const AdviseResult& result);

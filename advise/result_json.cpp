@@ -44,6 +44,14 @@ json objective_json(const AdviseResult& result) {
   return levels;
 }
 
+json justifications_json(const AdviseResult& result) {
+  json out = json::array();
+  for (const Justification& j : result.justifications)
+    out.push_back({{"type", justification_type_name(j.type)}, {"package", j.package}, {"message", j.message},
+                   {"link", j.link}, {"source", j.source}});
+  return out;
+}
+
 }  // namespace
 
 json result_to_json(const AdviseResult& result) {
@@ -59,6 +67,8 @@ json result_to_json(const AdviseResult& result) {
       {"conflict", result.conflict},
       {"explanation", result.explanation ? explain::to_json(*result.explanation) : json(nullptr)},
       {"left_out", result.left_out},
+      {"recommendation_type", result.recommendation},
+      {"justifications", justifications_json(result)},
       {"size", {{"packages", result.size.packages}, {"candidates", result.size.candidates},
                 {"variables", result.size.variables}, {"clauses", result.size.clauses}}},
       {"timings", {{"encode_ms", result.timings.encode_ms}, {"solve_ms", result.timings.solve_ms},

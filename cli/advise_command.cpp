@@ -10,6 +10,7 @@
 #include "base/error.hpp"
 #include "cli/advise_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/security_inputs.hpp"
 #include "cli/lock_output.hpp"
 #include "cli/package_source.hpp"
 #include "cli/target_environment.hpp"
@@ -23,8 +24,6 @@ using Clock = std::chrono::steady_clock;
 
 double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
 }
 
 std::vector<advise::RootRequirement> roots_from_pipfile(const project::Pipfile& pipfile) {
@@ -71,10 +70,24 @@ int advise_command(const std::vector<std::string>& args) {
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.best_effort = options.best_effort;
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
+  ThothDefaults defaults = read_thoth_defaults(
+      options.thoth_config ? *options.thoth_config : options.pipfile.parent_path() / ".thoth.yaml");
+  if (!options.recommendation_type.empty())
+    request.recommendation = parse_recommendation_type(options.recommendation_type, "--recommendation-type");
+  else if (defaults.recommendation)
+    request.recommendation = *defaults.recommendation;
+  std::unique_ptr<advisories::ScorecardSet> scorecards = load_scorecards(options.scorecards, defaults);
+  request.scorecards = scorecards.get();
 
   auto load_start = Clock::now();
   OpenedSource opened = open_package_source(options, pipfile ? &*pipfile : nullptr, request.environment);
   double load_ms = elapsed_ms(load_start);
+  std::unique_ptr<advisories::AdvisoryDatabase> advisory_db =
+      options.osv_api.empty()
+          ? load_advisories(options.advisories, defaults)
+          : query_osv_for_request(request, opened.source(), options.osv_api,
+                                  options.cache_dir ? *options.cache_dir : default_cache_dir(), {});
+  request.advisories = advisory_db.get();
 
   advise::AdviseResult result = advise::advise(request, opened.source());
 

@@ -45,7 +45,7 @@ po::options_description advise_description() {
       ("extra-index-url", po::value<std::vector<std::string>>()->composing(), "a further simple-API index, after the Pipfile's sources (repeatable)")
       ("index-strategy", po::value<std::string>()->default_value("first-index"),
        "with several indexes: first-index (a package comes only from the first index that has it) or merge (union of versions)")
-      ("cache-dir", po::value<std::string>(), "HTTP cache folder (default: $XDG_CACHE_HOME/thoth, else ~/.cache/thoth)")
+      ("cache-dir", po::value<std::string>(), "cache folder for HTTP index pages and OSV records (default: $XDG_CACHE_HOME/thoth, else ~/.cache/thoth)")
       ("offline", po::bool_switch(), "resolve HTTP indexes from the cache alone; fail on anything not cached")
       ("python-version", po::value<std::string>(), "target Python X.Y or X.Y.Z (default: Pipfile [requires], else 3.12)")
       ("platform", po::value<std::string>(), "target platform, e.g. linux-x86_64, macosx-11.0-arm64, win-amd64 (default linux-x86_64)")
@@ -64,6 +64,11 @@ po::options_description advise_description() {
       ("pre", po::bool_switch(), "allow pre-releases everywhere (as [pipenv] allow_prereleases)")
       ("timeout", po::value<double>()->default_value(120), "solver time budget in seconds; past it the best lock found is written and marked not proven optimal (0 = none)")
       ("best-effort", po::bool_switch(), "when no lock exists, lock the largest satisfiable subset of the requirements and report what was left out")
+      ("recommendation-type,t", po::value<std::string>(),
+       "latest | stable | testing | performance | security (default: .thoth.yaml recommendation_type, else stable; docs/recommendation-types.md)")
+      ("advisories", po::value<std::string>(), "folder of OSV advisory records (the PyPA advisory database); default: .thoth.yaml `advisories:`")
+      ("osv-api", po::value<std::string>(), "ask the OSV API at this base URL (e.g. https://api.osv.dev) about every candidate release, instead of --advisories")
+      ("scorecards", po::value<std::string>(), "folder of OpenSSF Scorecard results, <package>.json; default: .thoth.yaml `scorecards:`")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
       ("dry-run", po::bool_switch(), "resolve and report, but write no lock file");
   return options;
@@ -135,6 +140,10 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   if (values.count("lockfile")) options.lockfile = values["lockfile"].as<std::string>();
   read_environment_options(values, options);
   options.allow_prereleases = values["pre"].as<bool>();
+  if (values.count("recommendation-type")) options.recommendation_type = values["recommendation-type"].as<std::string>();
+  if (values.count("advisories")) options.advisories = values["advisories"].as<std::string>();
+  if (values.count("osv-api")) options.osv_api = values["osv-api"].as<std::string>();
+  if (values.count("scorecards")) options.scorecards = values["scorecards"].as<std::string>();
   options.timeout_seconds = values["timeout"].as<double>();
   options.json = values["json"].as<bool>();
   options.best_effort = values["best-effort"].as<bool>();

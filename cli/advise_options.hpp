@@ -15,7 +15,7 @@ struct AdviseOptions {
   std::string index_url;                  // replaces the URL of the first [[source]]
   std::vector<std::string> extra_index_urls;  // appended as further sources
   std::string index_strategy = "first-index";  // or "merge" (docs/indexes.md)
-  std::optional<std::filesystem::path> cache_dir;  // default: $XDG_CACHE_HOME/thoth
+  std::optional<std::filesystem::path> cache_dir;  // HTTP pages and OSV records; default: $XDG_CACHE_HOME/thoth
   bool offline = false;                   // HTTP indexes from the cache alone
   std::string python_version;             // empty: Pipfile [requires], else the default
   std::string platform;                   // empty: the default
@@ -36,6 +36,10 @@ struct AdviseOptions {
   bool allow_prereleases = false;
   bool best_effort = false;               // lock the largest satisfiable subset of the requirements
   double timeout_seconds = 120;
+  std::string recommendation_type;        // -t; empty: .thoth.yaml, else stable
+  std::string advisories;                 // --advisories DIR; empty: .thoth.yaml `advisories:`
+  std::string scorecards;                 // --scorecards DIR; empty: .thoth.yaml `scorecards:`
+  std::string osv_api;                    // --osv-api URL: ask the OSV API instead of a folder
   bool help = false;
 };
 

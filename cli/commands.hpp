@@ -9,6 +9,7 @@
 namespace thoth::cli {
 
 int advise_command(const std::vector<std::string>& args);
+int audit_command(const std::vector<std::string>& args);  // `thoth audit [Pipfile.lock] [--json]`
 int fixtures_command(const std::vector<std::string>& args);  // `thoth fixtures run PATH... [--json]`
 int prescriptions_command(const std::vector<std::string>& args);  // `thoth prescriptions validate DIR...`
 int index_command(const std::vector<std::string>& args);  // `thoth index export SNAPSHOT DIR`

@@ -44,7 +44,8 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
                                       const project::PipfileEntry* entry) {
   project::LockedPackage locked;
   locked.version = pin.version;
-  locked.hashes = lock_hashes(index::find_release(report.index, pin.name, pin.version), pin);
+  const index::Release* release = index::find_release(report.index, pin.name, pin.version);
+  locked.hashes = lock_hashes(release, pin);
   if (entry != nullptr) {
     locked.markers = entry->markers;
     locked.extras = entry->extras;
@@ -67,6 +68,22 @@ void print_left_out(const AdviseReport& report) {
   if (result.explanation) std::cerr << "\n" << explain::render_text(*result.explanation, explain_verbosely());
 }
 
+void print_justifications(const advise::AdviseResult& result) {
+  for (const advise::Justification& j : result.justifications) {
+    std::cout << "  " << advise::justification_type_name(j.type) << " " << j.message;
+    if (!j.link.empty()) std::cout << " <" << j.link << ">";
+    std::cout << "\n";
+  }
+}
+
+json advisory_statistics_json(const advisories::AdvisoryDatabase& database) {
+  const advisories::LoadStatistics& stats = database.statistics;
+  return {{"source", database.description}, {"files", stats.files}, {"records", stats.records},
+          {"withdrawn", stats.withdrawn}, {"not_pypi", stats.not_pypi}, {"packages", stats.packages},
+          {"non_pep440_versions", stats.non_pep440_versions}, {"unusable_ranges", stats.unusable_ranges},
+          {"load_ms", stats.milliseconds}};
+}
+
 void print_text(const AdviseReport& report) {
   const advise::AdviseResult& result = report.result;
   std::string target = report.environment != nullptr ? report.environment->describe() : report.request.environment.describe();
@@ -75,7 +92,7 @@ void print_text(const AdviseReport& report) {
   if (report.environment != nullptr)
     for (const std::string& note : report.environment->notes) std::cout << "note: " << note << "\n";
   if (result.outcome == advise::Outcome::Locked) {
-    std::cout << "Locked " << result.pins.size() << " packages ("
+    std::cout << "Locked " << result.pins.size() << " packages (recommendation type " << result.recommendation << ", "
               << (result.proven_optimal ? "proven optimal" : "NOT proven optimal: the time budget ran out") << ") in "
               << std::fixed << std::setprecision(0) << report.total_ms << " ms";
     if (report.pipfile != nullptr && !report.options.dry_run) std::cout << "; wrote " << lock_path(report.options).string();
@@ -86,6 +103,7 @@ void print_text(const AdviseReport& report) {
       std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  " << pin.version
                 << (pin.direct ? "" : "  (transitive)") << "\n";
     print_left_out(report);
+    print_justifications(result);
     return;
   }
   if (result.outcome == advise::Outcome::Unsatisfiable) {
@@ -150,6 +168,7 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
   out["index"] = {{"source", report.index.describe()}, {"projects", stats.projects}, {"releases", stats.releases},
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};
   if (!report.fetch_statistics.is_null()) out["index"]["http"] = report.fetch_statistics;
+  out["advisories"] = report.request.advisories ? advisory_statistics_json(*report.request.advisories) : json(nullptr);
   out["timings"]["load_ms"] = report.load_ms;
   out["timings"]["total_ms"] = report.total_ms;
   out["timings"]["index_read_ms"] = stats.read_ms;  // parsing projects on first use, inside encode_ms

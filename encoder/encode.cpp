@@ -177,27 +177,7 @@ class Encoder {
     add(std::move(clause), RequiredByOrigin{p, extra});
   }
 
-  // rank(chosen) = newer_eligible[0]·installed + Σ_k (newer_eligible[k] − newer_eligible[k−1])·older_k,
-  // a telescoping sum over the ladder: each weight is the gap between neighbouring candidates.
-  void add_rank_costs(std::size_t p, sat::ObjectiveLevel& level) {
-    const std::vector<std::size_t>& newer = packages()[p].newer_eligible;
-    if (newer.empty()) return;
-    if (newer[0] > 0) level.costs.push_back({pos(m_out.vars[p].installed), newer[0]});
-    for (std::size_t k = 1; k < newer.size(); ++k)
-      level.costs.push_back({older(p, k), newer[k] - newer[k - 1]});
-  }
-
-  void build_objective() {
-    sat::ObjectiveLevel direct{"direct dependency versions", {}};
-    sat::ObjectiveLevel transitive{"transitive dependency versions", {}};
-    sat::ObjectiveLevel count{"number of packages", {}};
-    for (std::size_t p = 0; p < packages().size(); ++p) {
-      auto& level = packages()[p].direct ? direct : transitive;
-      add_rank_costs(p, level);
-      count.costs.push_back({pos(m_out.vars[p].installed), 1});
-    }
-    m_out.objective = {std::move(direct), std::move(transitive), std::move(count)};
-  }
+  void build_objective() { m_out.objective = encoder::build_objective(m_problem, m_out.universe, m_out.vars); }
 
   const Problem& m_problem;
   Encoding m_out;

@@ -56,6 +56,11 @@ struct Encoding {
 // Pure: the same problem and source always give the same encoding.
 [[nodiscard]] Encoding encode(const Problem& problem, index::PackageSource& source);
 
+// The objective levels of the problem's recommendation type (objective.cpp,
+// docs/recommendation-types.md), over the variables of an encoded universe.
+[[nodiscard]] std::vector<sat::ObjectiveLevel> build_objective(const Problem& problem, const Universe& universe,
+                                                               const std::vector<PackageVars>& vars);
+
 // The decoded model: the chosen candidate per installed package and the requested extras.
 struct Selection {
   std::map<std::size_t, std::size_t> chosen;  // package index -> candidate index

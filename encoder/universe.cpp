@@ -35,6 +35,7 @@ struct NodeBuild {
   std::vector<char> python_ok;     // per release
   std::vector<ReleaseArtifacts> artifacts;  // per release: installable files or why none
   std::vector<char> is_candidate;  // per release
+  std::vector<std::string> veto;   // per release: why a recommendation type forbids it ("" = allowed)
   std::set<std::string> extras;
   bool direct = false;
   std::map<std::string, std::vector<std::size_t>> admitted_cache;  // specifier text -> release indices
@@ -106,6 +107,7 @@ class UniverseBuilder {
         node.artifacts.push_back(m_artifacts.check(canonical_name, release));
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
+      node.veto = vetoes(canonical_name, node.project->releases);
     }
     m_nodes.push_back(std::move(node));
     return m_nodes.size() - 1;
@@ -121,16 +123,31 @@ class UniverseBuilder {
     return node.admitted_cache.emplace(std::move(key), std::move(result)).first->second;
   }
 
+  // Under `security`, a release with a known advisory is never a candidate.
+  std::vector<std::string> vetoes(const std::string& name, const std::vector<index::Release>& releases) const {
+    std::vector<std::string> out(releases.size());
+    auto known = m_problem.advisories.find(name);
+    if (m_problem.recommendation != env::RecommendationType::Security || known == m_problem.advisories.end()) return out;
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+      auto ids = known->second.find(releases[i].version_text);
+      if (ids == known->second.end() || ids->second.empty()) continue;
+      std::string list;
+      for (const std::string& id : ids->second) list += (list.empty() ? "" : ", ") + id;
+      out[i] = "known advisory " + list + " (recommendation type security)";
+    }
+    return out;
+  }
+
   std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
-      if (!node.python_ok[i] || !node.artifacts[i].installable) continue;
+      if (!node.python_ok[i] || !node.artifacts[i].installable || !node.veto[i].empty()) continue;
       if (!specifier.contains(releases[i].version, true)) continue;
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
-    if (m_problem.allow_prereleases || specifier.prereleases()) return matching;
+    if (prereleases_allowed(m_problem) || specifier.prereleases()) return matching;
     std::vector<std::size_t> finals;
     for (std::size_t i : matching)
       if (!releases[i].version.is_prerelease()) finals.push_back(i);
@@ -206,6 +223,7 @@ class UniverseBuilder {
 std::optional<Exclusion> UniverseBuilder::exclusion(const NodeBuild& node, std::size_t release,
                                                     const packaging::Version& python, bool allow_prereleases) {
   const index::Release& r = node.project->releases[release];
+  if (!node.veto[release].empty()) return Exclusion{r.version_text, node.veto[release], ExclusionKind::AdvisoryVeto};
   if (!node.python_ok[release])
     return Exclusion{r.version_text, "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string(),
                      ExclusionKind::RequiresPython};
@@ -234,7 +252,7 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
       out.candidates.push_back(&releases[i]);
       out.installable_files.push_back(node.artifacts[i].files);
       out.newer_eligible.push_back(eligible_so_far);
-    } else if (auto excluded = exclusion(node, i, m_python, m_problem.allow_prereleases)) {
+    } else if (auto excluded = exclusion(node, i, m_python, prereleases_allowed(m_problem))) {
       out.excluded.push_back(std::move(*excluded));
       continue;
     }

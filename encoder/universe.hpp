@@ -6,6 +6,7 @@
 //  * a release whose requires_python excludes the target Python is never a candidate;
 //  * nor is a release none of whose files installs in the target environment (wheel tags, sdists
 //    and --only-binary, ABI symbols, CUDA/cuDNN/CPU needs, +cuXY labels: encoder/artifacts.hpp);
+//  * nor (under the security recommendation type) a release with a known advisory in Problem::advisories;
 //  * an edge admits the versions its specifier contains, then drops yanked ones unless it pins
 //    exactly that version with == or ===, then keeps only final releases unless pre-releases are
 //    allowed (globally, or by the specifier itself) or only pre-releases remain;
@@ -36,14 +37,14 @@ struct Edge {
   std::vector<std::size_t> admitted;         // candidate indices of the target, ascending (newest first)
 };
 
-enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease };
+enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease, AdvisoryVeto };
 
 // Why a release of a package is not a candidate at all. Each exclusion stands for a unit clause
 // ¬x(package, version) applied before encoding (the release gets no variable), with this origin.
 struct Exclusion {
   std::string version;
   std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release",
-                       // "no file of torch 2.1.0+cu118 installs: +cu118 build needs CUDA >=11.8, ..."
+                       // "known advisory PYSEC-2021-36 (recommendation type security)"
   ExclusionKind kind = ExclusionKind::RequiresPython;
 };
 

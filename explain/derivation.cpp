@@ -225,7 +225,9 @@ class Deriver {
     const std::string python = "requires_python ";
     if (reason.rfind(python, 0) == 0) return "requires Python " + reason.substr(python.size(), reason.find(" excludes") - python.size());
     if (reason.rfind("pre-release", 0) == 0) return "is a pre-release";
-    return "is " + reason;  // "yanked", "yanked: why", and reasons added later
+    if (reason.rfind("yanked", 0) == 0) return "is " + reason;  // "yanked", "yanked: why"
+    if (reason.rfind("no file of ", 0) == 0) return "has no installable file (" + reason.substr(reason.find(": ") + 2) + ")";
+    return "is excluded (" + reason + ")";  // security vetoes, prescription sieves, later kinds
   }
 
   // "a 1.0 to 1.4 require c==1.0 and a 2.0 requires c>=2": the edges grouped by requirement text.

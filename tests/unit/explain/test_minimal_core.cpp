@@ -3,6 +3,7 @@
 // explanation, there are at least 25 of them, and the fixes each give a lock.
 #include <catch2/catch.hpp>
 
+#include "advise/advise.hpp"
 #include "encoder/encoding.hpp"
 #include "explain/explain.hpp"
 #include "fixtures/runner/runner.hpp"
@@ -13,12 +14,8 @@ namespace {
 
 using namespace thoth;
 
-encoder::Problem problem_of(const fixtures::Scenario& scenario) {
-  encoder::Problem problem;
-  for (const auto& root : scenario.request.roots) problem.roots.push_back({root.requirement, root.section, root.origin});
-  problem.environment = scenario.request.environment;
-  problem.allow_prereleases = scenario.request.allow_prereleases;
-  return problem;
+encoder::Problem problem_of(fixtures::Scenario& scenario) {
+  return advise::to_problem(scenario.request, *scenario.index);
 }
 
 std::vector<fixtures::Scenario> unsatisfiable_scenarios() {
