@@ -9,6 +9,7 @@
 #include <deque>
 
 #include "advise/prescribe_session.hpp"
+#include "advise/security.hpp"
 #include "encoder/encoding.hpp"
 #include "packaging/name.hpp"
 
@@ -21,14 +22,6 @@ double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
-encoder::Problem to_problem(const AdviseRequest& request) {
-  encoder::Problem problem;
-  for (const RootRequirement& root : request.roots)
-    problem.roots.push_back({root.requirement, root.section, root.origin});
-  problem.environment = request.environment;
-  problem.allow_prereleases = request.allow_prereleases;
-  return problem;
-}
 
 EncodingSize size_of(const encoder::Encoding& encoding) {
   EncodingSize size;
@@ -75,16 +68,22 @@ void assign_sections(const encoder::Encoding& encoding, const encoder::Problem& 
 }
 
 void decode_into(const encoder::Encoding& encoding, const encoder::Problem& problem, const std::vector<bool>& model,
-                 AdviseResult& result) {
+                 AdviseResult& result, const std::vector<std::size_t>& left_out = {}) {
   encoder::Selection selection = encoder::decode(encoding, model);
   for (const auto& [p, k] : selection.chosen) {
     const encoder::PackageNode& node = encoding.universe.packages[p];
-    Pin pin{node.name, node.candidates[k]->version_text, {}, {}, node.direct};
+    Pin pin{node.name, node.candidates[k]->version_text, {}, {}, node.direct, {}};
+    for (std::size_t file : node.installable_files[k]) pin.files.push_back(node.candidates[k]->files[file].filename);
     if (auto extras = selection.extras.find(p); extras != selection.extras.end())
       pin.extras.insert(extras->second.begin(), extras->second.end());
     result.pins.emplace(node.name, std::move(pin));
   }
   std::vector<std::size_t> edges = encoder::active_edges(encoding, selection);
+  std::erase_if(edges, [&](std::size_t e) {  // the root edges of roots left out by --best-effort
+    const encoder::Edge& edge = encoding.universe.edges[e];
+    return edge.parent_package == encoder::kRootParent &&
+           std::find(left_out.begin(), left_out.end(), edge.root) != left_out.end();
+  });
   for (std::size_t e : edges) {
     const encoder::Edge& edge = encoding.universe.edges[e];
     for (std::size_t target : chosen_targets(edge, selection)) {
@@ -108,40 +107,70 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
   assign_sections(encoding, problem, selection, edges, result.pins);
 }
 
-void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem& problem,
-                      const std::vector<sat::Lit>& failed, AdviseResult& result) {
-  for (std::size_t r = 0; r < encoding.root_selectors.size(); ++r)
-    if (std::find(failed.begin(), failed.end(), encoding.root_selectors[r]) != failed.end())
-      result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::RootRequirementOrigin{r}));
-  for (const auto& selector : encoding.rule_selectors)
-    if (std::find(failed.begin(), failed.end(), selector.lit) != failed.end())
-      result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::PrescriptionOrigin{selector.rule}));
+void explain_conflict(const encoder::Encoding& encoding, const encoder::Problem& problem, index::PackageSource& source,
+                      const AdviseRequest& request, AdviseResult& result) {
+  for (const std::string& line : vetoed_in_conflict(encoding)) result.conflict.push_back(line);
+  if (!request.explain) return;
+  explain::ExplainOptions options;
+  options.fixes = options.hints = request.explain_fixes;
+  result.explanation = explain::explain(problem, encoding, source, options);
+  result.timings.explain_ms = result.explanation->milliseconds;
+  for (const explain::CoreElement& element : result.explanation->core) {
+    if (element.kind == explain::GroupKind::RootRequirement)
+      result.conflict.push_back(encoder::describe_origin(encoding, problem, encoder::RootRequirementOrigin{element.root}));
+    if (element.kind == explain::GroupKind::Prescription) result.conflict.push_back(element.text);
+  }
+}
+
+// Best effort: lock the largest satisfiable subset of the roots; the graph leaves out the others.
+void lock_best_effort(const encoder::Encoding& encoding, const encoder::Problem& problem, const AdviseRequest& request,
+                      AdviseResult& result) {
+  explain::BestEffort best = explain::best_effort(encoding, request.limits);
+  if (best.solved.status != sat::MaxSatStatus::Optimal && best.solved.status != sat::MaxSatStatus::Feasible) return;
+  result.outcome = Outcome::Locked;
+  result.proven_optimal = best.solved.status == sat::MaxSatStatus::Optimal;
+  result.levels.assign(best.solved.levels.begin() + 1, best.solved.levels.end());
+  for (std::size_t r : best.left_out) {
+    const encoder::Root& root = problem.roots[r];
+    result.left_out.push_back("`" + root.requirement.to_string() + "`" + (root.origin.empty() ? "" : " (" + root.origin + ")"));
+  }
+  decode_into(encoding, problem, best.solved.model, result, best.left_out);
 }
 
 }  // namespace
 
+bool prereleases_allowed(const AdviseRequest& request) {
+  return request.allow_prereleases || request.recommendation == env::RecommendationType::Testing;
+}
+
+encoder::Problem to_problem(const AdviseRequest& request, index::PackageSource& source,
+                            std::shared_ptr<PrescriptionSession>* prescriptions) {
+  encoder::Problem problem;
+  for (const RootRequirement& root : request.roots)
+    problem.roots.push_back({root.requirement, root.section, root.origin});
+  problem.environment = request.environment;
+  problem.allow_prereleases = request.allow_prereleases;
+  add_security_facts(request, source, problem);
+  auto session = std::make_shared<PrescriptionSession>(request, source);
+  session->prepare(problem, session);
+  if (prescriptions != nullptr) *prescriptions = std::move(session);
+  return problem;
+}
+
 AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) {
   AdviseResult result;
-  encoder::Problem problem = to_problem(request);
-  PrescriptionSession prescriptions(request, source);
+  result.recommendation = std::string(env::recommendation_type_name(request.recommendation));
+  std::shared_ptr<PrescriptionSession> prescriptions;
+  encoder::Problem problem = to_problem(request, source, &prescriptions);
+  result.timings.prescriptions_ms = prescriptions->load_ms();
+  prescriptions->run_boots(problem, result.prescriptions);
   auto start = Clock::now();
-  prescriptions.prepare(problem);
-  result.timings.prescriptions_ms = elapsed_ms(start);
-  if (auto rejected = prescriptions.run_boots(problem, result.prescriptions); !rejected.empty()) {
-    result.outcome = Outcome::Unsatisfiable;
-    result.conflict = rejected;
-    prescriptions.annotate({}, result);
-    return result;
-  }
-  start = Clock::now();
   encoder::Encoding encoding = encoder::encode(problem, source);
   result.timings.encode_ms = elapsed_ms(start);
   result.size = size_of(encoding);
 
   start = Clock::now();
-  std::vector<sat::Lit> assumptions = encoding.root_selectors;
-  for (const auto& selector : encoding.rule_selectors) assumptions.push_back(selector.lit);
-  sat::MaxSatResult solved = sat::solve_lexicographic(encoding.cnf, encoding.objective, assumptions, request.limits);
+  sat::MaxSatResult solved = sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors, request.limits);
   result.timings.solve_ms = elapsed_ms(start);
   result.levels = solved.levels;
 
@@ -155,13 +184,15 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
       break;
     case sat::MaxSatStatus::Unsatisfiable:
       result.outcome = Outcome::Unsatisfiable;
-      explain_conflict(encoding, problem, solved.failed_assumptions, result);
+      explain_conflict(encoding, problem, source, request, result);
+      if (request.best_effort) lock_best_effort(encoding, problem, request, result);
       break;
     case sat::MaxSatStatus::Unknown:
       result.outcome = Outcome::Unknown;
       break;
   }
-  prescriptions.annotate(encoding, result);
+  result.justifications = security_justifications(request, problem, encoding, result);
+  prescriptions->annotate(encoding, result);
   result.timings.decode_ms = elapsed_ms(start);
   return result;
 }

@@ -61,12 +61,22 @@ std::vector<pr::Diagnostic> UnitCatalog::errors() const {
   return m_store ? m_store->errors() : std::vector<pr::Diagnostic>{};
 }
 
+// The prescription language's name for the request's recommendation type (the same five words).
+static pr::RecommendationType language_type(env::RecommendationType type) {
+  for (std::size_t i = 0; i < pr::kRecommendationTypeCount; ++i) {
+    auto candidate = static_cast<pr::RecommendationType>(i);
+    if (pr::recommendation_type_name(candidate) == env::recommendation_type_name(type)) return candidate;
+  }
+  return pr::RecommendationType::Stable;
+}
+
 // ---- Registration --------------------------------------------------------------------------------
 
 PrescriptionSession::PrescriptionSession(const AdviseRequest& request, index::PackageSource& source)
     : m_request(request), m_source(source), m_catalog(request.prescriptions.catalog),
       m_facts(request.prescriptions.facts) {
   m_facts.target = request.environment;
+  m_facts.recommendation_type = language_type(request.recommendation);
   if (m_catalog) m_namespace = m_catalog->namespace_name();
   std::map<std::string, std::set<std::string>> sections;
   for (const RootRequirement& root : request.roots) sections[root.requirement.canonical_name()].insert(root.section);
@@ -137,12 +147,12 @@ void PrescriptionSession::load_generic() {
   register_units(m_catalog->generic_units());
 }
 
-void PrescriptionSession::prepare(encoder::Problem& problem) {
+void PrescriptionSession::prepare(encoder::Problem& problem, std::shared_ptr<PrescriptionSession> keep_alive) {
   if (!active()) return;
   auto start = Clock::now();
   load_generic();
   for (const RootRequirement& root : m_request.roots) load_package(root.requirement.canonical_name());
-  problem.rules = make_hooks();
+  problem.rules = make_hooks(std::move(keep_alive));
   // Fixpoint: a package reached only through a rule (or only once other units are known) gets its
   // own units before the final universe is built.
   for (;;) {
@@ -233,15 +243,16 @@ std::optional<encoder::Condition> PrescriptionSession::step_condition(const pr::
 
 // ---- Hooks ---------------------------------------------------------------------------------------
 
-encoder::RuleHooks PrescriptionSession::make_hooks() {
+// Each hook holds `keep_alive` (this session, when shared), so a problem outlives its caller's handle.
+encoder::RuleHooks PrescriptionSession::make_hooks(const std::shared_ptr<PrescriptionSession>& keep_alive) {
   encoder::RuleHooks hooks;
-  hooks.exclude = [this](std::string_view p, const index::Release& r) { return exclude(p, r); };
-  hooks.skip = [this](std::string_view parent, const index::Release* r, std::string_view t) { return skip(parent, r, t); };
-  hooks.alternatives = [this](std::string_view p) { return alternatives(p); };
-  hooks.added_requirements = [this](std::string_view p, const index::Release& r) { return added(p, r); };
-  hooks.rules = [this](const encoder::Universe& u) { return rules(u); };
-  auto type = m_facts.recommendation_type;
-  hooks.score_before_versions = type != pr::RecommendationType::Latest;
+  hooks.exclude = [this, keep_alive](std::string_view p, const index::Release& r) { return exclude(p, r); };
+  hooks.skip = [this, keep_alive](std::string_view parent, const index::Release* r, std::string_view t) {
+    return skip(parent, r, t);
+  };
+  hooks.alternatives = [this, keep_alive](std::string_view p) { return alternatives(p); };
+  hooks.added_requirements = [this, keep_alive](std::string_view p, const index::Release& r) { return added(p, r); };
+  hooks.rules = [this, keep_alive](const encoder::Universe& u) { return rules(u); };
   return hooks;
 }
 
@@ -347,7 +358,7 @@ const std::vector<encoder::AddedRequirement>* PrescriptionSession::added(std::st
 void PrescriptionSession::add_step_rules(const Registered& r, const encoder::Universe& universe, encoder::Rules& out) {
   auto emit = [&](const Condition& condition, const std::optional<std::string>& not_acceptable,
                   const std::optional<double>& score) {
-    if (not_acceptable) out.forbidden.push_back({condition, r.label});
+    if (not_acceptable) out.forbidden.push_back({condition, r.label, *not_acceptable});
     if (score) out.scored.push_back({condition, *score, r.label});
   };
   if (const auto* step = std::get_if<pr::StepUnit>(r.unit)) {
@@ -367,9 +378,33 @@ void PrescriptionSession::add_step_rules(const Registered& r, const encoder::Uni
   }
 }
 
+// A boot runs when its package is a direct dependency (any direct dependency without package_name,
+// always without match); its not_acceptable (or eager_stop_pipeline) fails the advise. As a clause:
+// the matched direct package is never installed, which no lock enforcing that root satisfies, so the
+// minimal core of the failure names the boot (docs/encoding.md §6).
+void PrescriptionSession::add_boot_rules(const Registered& r, const encoder::Universe& universe, encoder::Rules& out) {
+  const auto* boot = std::get_if<pr::BootUnit>(r.unit);
+  if (boot == nullptr) return;
+  std::optional<std::string> message = boot->run.not_acceptable;
+  if (!message && boot->run.eager_stop_pipeline) message = "stops the pipeline: " + *boot->run.eager_stop_pipeline;
+  if (!message) return;
+  std::set<std::string> packages;
+  for (const encoder::PackageNode& node : universe.packages) {
+    if (!node.direct) continue;
+    bool runs = boot->match.empty();
+    for (const pr::BootMatch& m : boot->match) runs = runs || !m.package_name || *m.package_name == node.name;
+    if (runs) packages.insert(node.name);
+  }
+  for (const std::string& package : packages)
+    out.forbidden.push_back({Condition{{encoder::VersionMatch{package, std::nullopt}}, {}}, "boot " + r.label, *message});
+}
+
 encoder::Rules PrescriptionSession::rules(const encoder::Universe& universe) {
   encoder::Rules out;
-  for (const Registered& r : m_registered) add_step_rules(r, universe, out);
+  for (const Registered& r : m_registered) {
+    add_step_rules(r, universe, out);
+    add_boot_rules(r, universe, out);
+  }
   return out;
 }
 

@@ -47,7 +47,7 @@ class UnitCatalog {
 
 struct PrescriptionRequest {
   std::shared_ptr<UnitCatalog> catalog;  // null: no prescriptions
-  prescriptions::RequestFacts facts;     // facts.target is replaced by the request's environment
+  prescriptions::RequestFacts facts;     // facts.target and facts.recommendation_type are replaced by the request's
   std::string index_url = "https://pypi.org/simple";  // the index every candidate comes from
 };
 

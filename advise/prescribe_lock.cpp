@@ -14,6 +14,15 @@ namespace pr = thoth::prescriptions;
 
 std::string type_name(pr::MessageType type) { return std::string(pr::message_type_name(type)); }
 
+JustificationType justification_type(pr::MessageType type) {
+  switch (type) {
+    case pr::MessageType::Info: return JustificationType::Info;
+    case pr::MessageType::Warning: return JustificationType::Warning;
+    case pr::MessageType::Error: return JustificationType::Error;
+  }
+  return JustificationType::Info;
+}
+
 }  // namespace
 
 bool PrescriptionSession::holds(const encoder::VersionMatch& match, const AdviseResult& result) const {
@@ -59,7 +68,7 @@ void PrescriptionSession::justify(const std::vector<pr::Justification>& entries,
                                   const Registered& r, AdviseResult& result) {
   for (const pr::Justification& j : entries) {
     Justification out;
-    out.type = type_name(j.type);
+    out.type = justification_type(j.type);
     out.package = j.package_name.value_or(package);
     out.message = j.message;
     out.link = j.link;
@@ -186,7 +195,7 @@ void PrescriptionSession::annotate_wraps(AdviseResult& result) {
         if (!match || !holds(*match, result)) continue;
         const std::string& version = result.pins.at(match->package).version;
         const pr::ReleaseNotes& rn = notes->release_notes;
-        result.justifications.push_back({"INFO", match->package, "Release notes for package '" + match->package + "'",
+        result.justifications.push_back({JustificationType::Info, match->package, "Release notes for package '" + match->package + "'",
                                          "https://github.com/" + rn.organization + "/" + rn.repository +
                                              "/releases/tag/" + rn.tag_version_prefix.value_or("") + version,
                                          "prescription " + r.label, "", "", "", ""});

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,10 +21,13 @@ class PrescriptionSession {
   PrescriptionSession(const AdviseRequest& request, index::PackageSource& source);
 
   [[nodiscard]] bool active() const { return m_catalog != nullptr; }
-  // Loads the units of every package the universe reaches; returns the problem with its rule hooks.
-  void prepare(encoder::Problem& problem);
-  // Boots: stack_info, and the not_acceptable messages that fail the advise (empty: go on).
-  [[nodiscard]] std::vector<std::string> run_boots(const encoder::Problem& problem, PrescriptionReport& report);
+  // Loads the units of every package the universe reaches and sets the problem's rule hooks; they
+  // hold `keep_alive` (pass this session when it is shared, so the problem keeps it alive).
+  void prepare(encoder::Problem& problem, std::shared_ptr<PrescriptionSession> keep_alive = nullptr);
+  // Boots: stack_info, and the not_acceptable messages of the boots that run (their failure itself is
+  // a forbidden condition of rules(), so explanations name the boot).
+  std::vector<std::string> run_boots(const encoder::Problem& problem, PrescriptionReport& report);
+  [[nodiscard]] double load_ms() const { return m_load_ms; }
   // Everything the units say about the final lock.
   void annotate(const encoder::Encoding& encoding, AdviseResult& result);
 
@@ -38,7 +42,7 @@ class PrescriptionSession {
   void load_generic();
   void register_units(const std::vector<const prescriptions::Unit*>& units);
   bool is_registered(std::string_view section, std::string_view name);
-  encoder::RuleHooks make_hooks();
+  encoder::RuleHooks make_hooks(const std::shared_ptr<PrescriptionSession>& keep_alive);
 
   bool index_ok(const prescriptions::PackageVersionMatch& match) const;
   bool develop_ok(const prescriptions::PackageVersionMatch& match, const std::string& package) const;
@@ -53,6 +57,7 @@ class PrescriptionSession {
   const std::vector<encoder::AddedRequirement>* added(std::string_view package, const index::Release& release);
   encoder::Rules rules(const encoder::Universe& universe);
   void add_step_rules(const Registered& r, const encoder::Universe& universe, encoder::Rules& out);
+  void add_boot_rules(const Registered& r, const encoder::Universe& universe, encoder::Rules& out);
 
   // Reading the lock (prescribe_lock.cpp).
   bool holds(const encoder::VersionMatch& match, const AdviseResult& result) const;

@@ -20,7 +20,8 @@ json packages_json(const AdviseResult& result) {
   json packages = json::array();
   for (const auto& [name, pin] : result.pins) {
     packages.push_back({{"name", name}, {"version", pin.version}, {"extras", pin.extras},
-                        {"sections", pin.sections}, {"direct", pin.direct}});
+                        {"sections", pin.sections}, {"direct", pin.direct},
+                        {"files", pin.files}});
   }
   return packages;
 }
@@ -62,11 +63,15 @@ json result_to_json(const AdviseResult& result) {
       {"graph", graph_json(result)},
       {"objective", objective_json(result)},
       {"conflict", result.conflict},
+      {"explanation", result.explanation ? explain::to_json(*result.explanation) : json(nullptr)},
+      {"left_out", result.left_out},
+      {"recommendation_type", result.recommendation},
+      {"justifications", justifications_json(result)},
       {"size", {{"packages", result.size.packages}, {"candidates", result.size.candidates},
                 {"variables", result.size.variables}, {"clauses", result.size.clauses}}},
       {"timings", {{"encode_ms", result.timings.encode_ms}, {"solve_ms", result.timings.solve_ms},
-                   {"decode_ms", result.timings.decode_ms}, {"prescriptions_ms", result.timings.prescriptions_ms}}},
-      {"justifications", justifications_json(result)},
+                   {"decode_ms", result.timings.decode_ms}, {"explain_ms", result.timings.explain_ms},
+                   {"prescriptions_ms", result.timings.prescriptions_ms}}},
       {"prescriptions", prescription_report_to_json(result.prescriptions)},
   };
 }

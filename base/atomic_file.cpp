@@ -31,12 +31,12 @@ bool write_all(int fd, std::string_view content) {
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
+void write_file_atomically(const std::filesystem::path& target, std::string_view content, bool durable) {
   std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
   std::string pattern = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) throw InputError("cannot create a temporary file: " + errno_text(), target.string());
-  bool ok = write_all(fd, content) && ::fsync(fd) == 0;
+  bool ok = write_all(fd, content) && (!durable || ::fsync(fd) == 0);
   std::string reason = ok ? "" : errno_text();
   ok = (::close(fd) == 0) && ok;
   if (ok) ::chmod(pattern.c_str(), 0644);

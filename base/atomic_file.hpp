@@ -9,7 +9,9 @@
 namespace thoth {
 
 // Throws InputError naming `target` when the temporary file cannot be written or renamed.
-void write_file_atomically(const std::filesystem::path& target, std::string_view content);
+// `durable = false` skips the fsync (caches whose entries carry their own checksum): the rename
+// is still atomic, but a power loss may lose the entry.
+void write_file_atomically(const std::filesystem::path& target, std::string_view content, bool durable = true);
 
 // Reads a whole file; throws InputError naming `path` when it cannot be read.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);

@@ -11,8 +11,10 @@
 #include "cli/advise_options.hpp"
 #include "cli/advise_prescriptions.hpp"
 #include "cli/commands.hpp"
+#include "cli/security_inputs.hpp"
 #include "cli/lock_output.hpp"
-#include "index/snapshot.hpp"
+#include "cli/package_source.hpp"
+#include "cli/target_environment.hpp"
 #include "project/lockfile.hpp"
 #include "project/pipfile.hpp"
 
@@ -23,32 +25,6 @@ using Clock = std::chrono::steady_clock;
 
 double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-std::string index_path(const AdviseOptions& options) {
-  if (!options.index.empty()) return options.index;
-  if (const char* env = std::getenv("THOTH_INDEX"); env != nullptr && *env != '\0') return env;
-  throw InputError("no package index given", "thoth advise",
-                   "pass --index SNAPSHOT.json (e.g. fixtures/index/pypi-sample.json) or set THOTH_INDEX");
-}
-
-env::TargetEnvironment target_environment(const AdviseOptions& options, const project::Pipfile* pipfile) {
-  env::TargetEnvironment environment;
-  if (pipfile != nullptr) {
-    if (auto it = pipfile->requires_.find("python_full_version"); it != pipfile->requires_.end())
-      env::set_python_version(environment, it->second, pipfile->path.string() + ": [requires] python_full_version");
-    else if (auto it2 = pipfile->requires_.find("python_version"); it2 != pipfile->requires_.end())
-      env::set_python_version(environment, it2->second, pipfile->path.string() + ": [requires] python_version");
-  }
-  if (!options.python_version.empty()) env::set_python_version(environment, options.python_version, "--python-version");
-  if (!options.platform.empty()) environment.platform = options.platform;
-  for (const std::string& marker : options.markers) {
-    auto equals = marker.find('=');
-    if (equals == std::string::npos || equals == 0)
-      throw InputError("expected KEY=VALUE, found `" + marker + "`", "--marker", "e.g. --marker sys_platform=linux");
-    environment.marker_overrides[marker.substr(0, equals)] = marker.substr(equals + 1);
-  }
-  return environment;
 }
 
 std::vector<advise::RootRequirement> roots_from_pipfile(const project::Pipfile& pipfile) {
@@ -90,18 +66,34 @@ int advise_command(const std::vector<std::string>& args) {
 
   advise::AdviseRequest request;
   request.roots = pipfile ? roots_from_pipfile(*pipfile) : roots_from_flags(options);
-  request.environment = target_environment(options, pipfile ? &*pipfile : nullptr);
+  ResolvedEnvironment environment = resolve_environment(options, pipfile ? &*pipfile : nullptr);
+  request.environment = environment.environment;
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
+  request.best_effort = options.best_effort;
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
+  ThothDefaults defaults = read_thoth_defaults(thoth_config_path(options, pipfile ? &*pipfile : nullptr));
+  if (!options.recommendation_type.empty())
+    request.recommendation = parse_recommendation_type(options.recommendation_type, "--recommendation-type");
+  else if (defaults.recommendation)
+    request.recommendation = *defaults.recommendation;
+  std::unique_ptr<advisories::ScorecardSet> scorecards = load_scorecards(options.scorecards, defaults);
+  request.scorecards = scorecards.get();
   configure_prescriptions(options, pipfile ? &*pipfile : nullptr, request);
 
   auto load_start = Clock::now();
-  index::InMemoryIndex index = index::load_snapshot(index_path(options));
+  OpenedSource opened = open_package_source(options, pipfile ? &*pipfile : nullptr, request.environment);
   double load_ms = elapsed_ms(load_start);
+  std::unique_ptr<advisories::AdvisoryDatabase> advisory_db =
+      options.osv_api.empty()
+          ? load_advisories(options.advisories, defaults)
+          : query_osv_for_request(request, opened.source(), options.osv_api,
+                                  options.cache_dir ? *options.cache_dir : default_cache_dir(), {});
+  request.advisories = advisory_db.get();
 
-  advise::AdviseResult result = advise::advise(request, index);
+  advise::AdviseResult result = advise::advise(request, opened.source());
 
-  AdviseReport report{options, request, result, index, pipfile ? &*pipfile : nullptr, load_ms, 0};
+  AdviseReport report{options, request, result, opened.source(), opened.statistics(), opened.fetch_statistics(),
+                      pipfile ? &*pipfile : nullptr, load_ms, 0, &environment};
   std::optional<std::string> lock_text;
   if (pipfile && result.outcome == advise::Outcome::Locked) lock_text = render_lock(report);
   if (lock_text && !options.dry_run) {

@@ -1,6 +1,6 @@
 // `thoth advise` and Thoth prescriptions: the folders (--prescriptions, .thoth.yaml `prescriptions:`),
-// the request facts should_include is evaluated against (labels, recommendation type, the runtime
-// environment of .thoth.yaml), and the compact text of justifications and stack_info.
+// the request facts should_include is evaluated against (labels, the selected runtime environment of
+// .thoth.yaml; the recommendation type is the request's), and the compact text of justifications and stack_info.
 #include "cli/advise_prescriptions.hpp"
 
 #include <iostream>
@@ -8,6 +8,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
+#include "cli/target_environment.hpp"
 #include "env/thoth_config.hpp"
 
 namespace thoth::cli {
@@ -15,14 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace pr = thoth::prescriptions;
-
-pr::RecommendationType recommendation_type(const std::string& text, const std::string& where) {
-  for (std::size_t i = 0; i < pr::kRecommendationTypeCount; ++i) {
-    auto type = static_cast<pr::RecommendationType>(i);
-    if (pr::recommendation_type_name(type) == text) return type;
-  }
-  throw InputError("expected latest, stable, testing, performance or security, found `" + text + "`", where);
-}
 
 void add_labels(const std::string& text, std::map<std::string, std::string>& labels) {
   std::size_t start = 0;
@@ -49,16 +42,6 @@ void apply_runtime(const env::RuntimeEnvironment& runtime, pr::RequestFacts& fac
   facts.openblas_version = runtime.openblas_version;
   facts.openmpi_version = runtime.openmpi_version;
   facts.labels = runtime.labels;
-  if (runtime.recommendation_type)
-    facts.recommendation_type = recommendation_type(std::string(env::recommendation_type_name(*runtime.recommendation_type)), ".thoth.yaml");
-}
-
-std::optional<fs::path> config_path(const AdviseOptions& options, const project::Pipfile* pipfile) {
-  if (options.thoth_config) return options.thoth_config;
-  if (pipfile == nullptr) return std::nullopt;
-  fs::path beside = pipfile->path.parent_path() / ".thoth.yaml";
-  if (fs::exists(beside)) return beside;
-  return std::nullopt;
 }
 
 }  // namespace
@@ -67,16 +50,20 @@ void configure_prescriptions(const AdviseOptions& options, const project::Pipfil
                              advise::AdviseRequest& request) {
   advise::PrescriptionRequest& out = request.prescriptions;
   std::vector<fs::path> dirs;
-  if (auto path = config_path(options, pipfile)) {
-    auto config = env::parse_thoth_config(read_file(*path), path->string());
+  fs::path path = thoth_config_path(options, pipfile);
+  std::error_code error;
+  if (fs::is_regular_file(path, error)) {
+    auto config = env::parse_thoth_config(read_file(path), path.string());
     if (!config) throw InputError(config.error().message, config.error().location, config.error().hint);
-    for (const std::string& dir : config->prescriptions) dirs.push_back(path->parent_path() / dir);
-    if (!config->runtime_environments.empty()) apply_runtime(config->runtime_environments.front(), out.facts);
+    for (const std::string& dir : config->prescriptions) dirs.push_back(path.parent_path() / dir);
+    if (!config->runtime_environments.empty() || !options.runtime_environment.empty()) {
+      auto runtime = env::select_runtime_environment(*config, options.runtime_environment);
+      if (!runtime) throw InputError(runtime.error().message, path.string() + ": " + runtime.error().location, runtime.error().hint);
+      apply_runtime(*runtime, out.facts);
+    }
   }
   for (const fs::path& dir : options.prescriptions) dirs.push_back(dir);
   for (const std::string& text : options.labels) add_labels(text, out.facts.labels);
-  if (!options.recommendation_type.empty())
-    out.facts.recommendation_type = recommendation_type(options.recommendation_type, "--recommendation-type");
   if (pipfile != nullptr && !pipfile->sources.empty()) out.index_url = pipfile->sources.front().url;
   if (!dirs.empty()) out.catalog = advise::UnitCatalog::open(dirs);
 }
@@ -91,12 +78,12 @@ void print_justifications(const advise::AdviseResult& result, bool verbose) {
   }
   std::string package = "\x01";
   for (const advise::Justification& j : result.justifications) {
-    if (j.type == "INFO" && !verbose) { ++hidden; continue; }
+    if (j.type == advise::JustificationType::Info && !verbose) { ++hidden; continue; }
     if (j.package != package) {
       package = j.package;
       std::cout << "  " << (package.empty() ? "(stack)" : package) << ":\n";
     }
-    std::cout << "    " << j.type << " " << j.message << (j.link.empty() ? "" : " (" + j.link + ")") << "\n";
+    std::cout << "    " << advise::justification_type_name(j.type) << " " << j.message << (j.link.empty() ? "" : " (" + j.link + ")") << "\n";
   }
   for (const auto& change : report.manifest_changes)
     std::cout << "  advised manifest change for " << change.kind << " (" << change.api_version << "): "

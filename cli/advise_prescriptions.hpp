@@ -9,7 +9,7 @@
 namespace thoth::cli {
 
 // Folders from .thoth.yaml (`prescriptions:`, relative to it) and --prescriptions; labels from the
-// runtime environment and --labels; the recommendation type; the index URL (the Pipfile's first source).
+// runtime environment (-r) and --labels; the index URL (the Pipfile's first source).
 void configure_prescriptions(const AdviseOptions& options, const project::Pipfile* pipfile,
                              advise::AdviseRequest& request);
 

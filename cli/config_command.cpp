@@ -115,7 +115,9 @@ void print_text(const env::DetectionReport& report, const ConfigOptions& options
 }
 
 int run(const ConfigOptions& options) {
-  env::DetectionReport report = env::detect_host({.root = options.root});
+  env::DetectOptions detect;
+  detect.root = options.root;
+  env::DetectionReport report = env::detect_host(detect);
   auto text = updated_config(options, report.environment);
   if (!text) return input_error(text.error());
   if (!options.dry_run) write_file_atomically(options.file, *text);

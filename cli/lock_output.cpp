@@ -2,11 +2,13 @@
 // index and extras on direct entries) and prints the advise report as text or JSON.
 #include "cli/lock_output.hpp"
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
 #include "cli/advise_prescriptions.hpp"
 #include "cli/terminal.hpp"
+#include "explain/explain.hpp"
 #include "packaging/name.hpp"
 #include "project/lockfile.hpp"
 
@@ -15,19 +17,16 @@ namespace {
 
 using nlohmann::json;
 
-const index::Release* find_release(index::InMemoryIndex& index, const std::string& name, const std::string& version) {
-  const index::Project* project = index.find(name);
-  if (project == nullptr) return nullptr;
-  for (const index::Release& release : project->releases)
-    if (release.version_text == version) return &release;
-  return nullptr;
-}
-
-std::vector<std::string> lock_hashes(const index::Release* release) {
+// The sha256 of every file of the release that installs in the target environment (pin.files):
+// the lock is made for that environment, and pip --require-hashes then picks among exactly the
+// files thoth checked (pipenv would list every file of the release; docs/lockfile.md).
+std::vector<std::string> lock_hashes(const index::Release* release, const advise::Pin& pin) {
   std::vector<std::string> hashes;
   if (release == nullptr) return hashes;
-  for (const index::DistFile& file : release->files)
+  for (const index::DistFile& file : release->files) {
+    if (std::find(pin.files.begin(), pin.files.end(), file.filename) == pin.files.end()) continue;
     if (auto it = file.hashes.find("sha256"); it != file.hashes.end()) hashes.push_back("sha256:" + it->second);
+  }
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   return hashes;
@@ -46,22 +45,47 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
                                       const project::PipfileEntry* entry) {
   project::LockedPackage locked;
   locked.version = pin.version;
-  locked.hashes = lock_hashes(find_release(report.index, pin.name, pin.version));
+  const index::Release* release = index::find_release(report.index, pin.name, pin.version);
+  locked.hashes = lock_hashes(release, pin);
   if (entry != nullptr) {
     locked.markers = entry->markers;
     locked.extras = entry->extras;
     locked.index = !entry->index.empty() ? entry->index
                    : report.pipfile->sources.empty() ? "" : report.pipfile->sources.front().name;
   }
+  // An HTTP index says which [[source]] served each package: the lock records it for every package.
+  if (release != nullptr && !release->index_name.empty()) locked.index = release->index_name;
   return locked;
+}
+
+// The global --verbose prints the whole explanation (every hint, the core with its locations).
+bool explain_verbosely() { return terminal_settings().verbosity == Verbosity::Verbose; }
+
+// --best-effort: what the lock leaves out, and why the whole request has no lock.
+void print_left_out(const AdviseReport& report) {
+  const advise::AdviseResult& result = report.result;
+  if (result.left_out.empty()) return;
+  for (const std::string& root : result.left_out) std::cerr << "warning: --best-effort left out " << root << "\n";
+  if (result.explanation) std::cerr << "\n" << explain::render_text(*result.explanation, explain_verbosely());
+}
+
+json advisory_statistics_json(const advisories::AdvisoryDatabase& database) {
+  const advisories::LoadStatistics& stats = database.statistics;
+  return {{"source", database.description}, {"files", stats.files}, {"records", stats.records},
+          {"withdrawn", stats.withdrawn}, {"not_pypi", stats.not_pypi}, {"packages", stats.packages},
+          {"non_pep440_versions", stats.non_pep440_versions}, {"unusable_ranges", stats.unusable_ranges},
+          {"load_ms", stats.milliseconds}};
 }
 
 void print_text(const AdviseReport& report) {
   const advise::AdviseResult& result = report.result;
-  std::cout << "Resolved for " << report.request.environment.describe() << " against " << report.index.describe()
-            << " (" << report.index.statistics().projects << " projects)\n";
+  std::string target = report.environment != nullptr ? report.environment->describe() : report.request.environment.describe();
+  std::cout << "Resolved for " << target << "\n  against " << report.index.describe() << " ("
+            << report.statistics.projects << " projects)\n";
+  if (report.environment != nullptr)
+    for (const std::string& note : report.environment->notes) std::cout << "note: " << note << "\n";
   if (result.outcome == advise::Outcome::Locked) {
-    std::cout << "Locked " << result.pins.size() << " packages ("
+    std::cout << "Locked " << result.pins.size() << " packages (recommendation type " << result.recommendation << ", "
               << (result.proven_optimal ? "proven optimal" : "NOT proven optimal: the time budget ran out") << ") in "
               << std::fixed << std::setprecision(0) << report.total_ms << " ms";
     if (report.pipfile != nullptr && !report.options.dry_run) std::cout << "; wrote " << lock_path(report.options).string();
@@ -71,17 +95,40 @@ void print_text(const AdviseReport& report) {
     for (const auto& [name, pin] : result.pins)
       std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  " << pin.version
                 << (pin.direct ? "" : "  (transitive)") << "\n";
-    print_justifications(result, terminal_settings().verbosity == Verbosity::Verbose);
+    print_left_out(report);
+    print_justifications(result, explain_verbosely());
     return;
   }
   if (result.outcome == advise::Outcome::Unsatisfiable) {
-    std::cerr << "error: no lock satisfies the request\n";
-    for (const std::string& line : result.conflict) std::cerr << "  conflict involves " << line << "\n";
-    print_justifications(result, terminal_settings().verbosity == Verbosity::Verbose);
-    std::cerr << "\nhint: relax or remove one of the requirements above\n";
+    std::cerr << "error: no lock satisfies the request\n\n";
+    if (result.explanation) std::cerr << explain::render_text(*result.explanation, explain_verbosely());
+    else  // a boot's not_acceptable fails the advise before any encoding: no explanation to give
+      for (const std::string& line : result.conflict) std::cerr << "  conflict involves " << line << "\n";
+    print_justifications(result, explain_verbosely());
     return;
   }
   std::cerr << "error: the solver budget ran out before any lock was found\n\nhint: raise --timeout\n";
+}
+
+// The environment resolved for: its runtime-environment name and file (null without .thoth.yaml),
+// a one-line description, the marker values and every machine fact the artifact filter used.
+json environment_json(const AdviseReport& report) {
+  const env::TargetEnvironment& target = report.request.environment;
+  const ResolvedEnvironment* resolved = report.environment;
+  bool named = resolved != nullptr && !resolved->name.empty();
+  auto text_or_null = [](const std::string& text) { return text.empty() ? json(nullptr) : json(text); };
+  return {{"name", named ? json(resolved->name) : json(nullptr)},
+          {"thoth_config", named ? json(resolved->config.string()) : json(nullptr)},
+          {"description", resolved != nullptr ? resolved->describe() : target.describe()},
+          {"notes", resolved != nullptr ? resolved->notes : std::vector<std::string>{}},
+          {"markers", target.marker_environment()},
+          {"libc", target.libc_family.empty() ? json(nullptr)
+                                              : json({{"family", target.libc_family}, {"version", target.libc_version}})},
+          {"libstdcxx_version", text_or_null(target.libstdcxx_version)},
+          {"cuda_version", text_or_null(target.cuda_version)},
+          {"cudnn_version", text_or_null(target.cudnn_version)},
+          {"cpu_flags", target.cpu_flags},
+          {"only_binary", target.only_binary}};
 }
 
 }  // namespace
@@ -112,13 +159,16 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
     return;
   }
   json out = advise::result_to_json(report.result);
-  out["environment"] = {{"description", report.request.environment.describe()},
-                        {"markers", report.request.environment.marker_environment()}};
-  const index::LoadStatistics& stats = report.index.statistics();
+  out["environment"] = environment_json(report);
+  const index::LoadStatistics& stats = report.statistics;
   out["index"] = {{"source", report.index.describe()}, {"projects", stats.projects}, {"releases", stats.releases},
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};
+  if (!report.fetch_statistics.is_null()) out["index"]["http"] = report.fetch_statistics;
+  out["advisories"] = report.request.advisories ? advisory_statistics_json(*report.request.advisories) : json(nullptr);
   out["timings"]["load_ms"] = report.load_ms;
   out["timings"]["total_ms"] = report.total_ms;
+  out["timings"]["index_read_ms"] = stats.read_ms;  // parsing projects on first use, inside encode_ms
+  out["index"]["projects_read"] = stats.projects_read;
   out["lock"] = lock_text ? json::parse(*lock_text) : json(nullptr);
   bool wrote = lock_text && !report.options.dry_run;
   out["lockfile"] = wrote ? json(lock_path(report.options).string()) : json(nullptr);

@@ -5,8 +5,11 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "advise/advise.hpp"
 #include "cli/advise_options.hpp"
+#include "cli/target_environment.hpp"
 #include "index/index.hpp"
 #include "project/pipfile.hpp"
 
@@ -16,10 +19,13 @@ struct AdviseReport {
   const AdviseOptions& options;
   const advise::AdviseRequest& request;
   const advise::AdviseResult& result;
-  index::InMemoryIndex& index;
+  index::PackageSource& index;
+  index::LoadStatistics statistics;  // of the index, after the resolution (HTTP indexes load lazily)
+  nlohmann::json fetch_statistics;   // HTTP requests and cache use; null for snapshots
   const project::Pipfile* pipfile;  // null with --requirement
   double load_ms;
   double total_ms;
+  const ResolvedEnvironment* environment = nullptr;  // where the target came from (name, .thoth.yaml)
 };
 
 [[nodiscard]] std::filesystem::path lock_path(const AdviseOptions& options);

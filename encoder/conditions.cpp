@@ -17,6 +17,24 @@ bool VersionMatch::matches(const index::Release& release) const {
   return !specifier || specifier->contains(release.version, true);
 }
 
+namespace {
+std::string describe_match(const VersionMatch& match) {
+  std::string text = match.specifier ? match.specifier->to_string() : "";
+  return match.package + (text.empty() ? "" : " " + text);
+}
+}  // namespace
+
+std::string describe_condition(const Condition& condition) {
+  std::string out;
+  for (const VersionMatch& match : condition.installed) out += (out.empty() ? "" : " with ") + describe_match(match);
+  std::string introduced;
+  for (const IntroducedBy& by : condition.introduced_by)
+    introduced += (introduced.empty() ? "" : " or ") + by.package + " required by " + describe_match(by.parent) +
+                  (by.allow_other ? "" : " alone");
+  if (!introduced.empty()) out += (out.empty() ? "" : " with ") + introduced;
+  return out;
+}
+
 Lit ConditionEncoder::constant(bool value) {
   if (!m_false) {
     m_false = new_lit();
@@ -206,30 +224,17 @@ Lit ConditionEncoder::implies(const Condition& condition, const std::string& rul
 }
 
 void ConditionEncoder::forbid(const Condition& condition, const std::string& rule) {
-  Lit selector = new_lit();
-  m_out.rule_selectors.push_back({selector, rule});
-  add_negated_conjunction(condition, rule, ~selector, true);
+  add_negated_conjunction(condition, rule, std::nullopt, true);
 }
 
-void ConditionEncoder::score(const ScoredCondition& scored, sat::ObjectiveLevel& level) {
+void ConditionEncoder::score(const ScoredCondition& scored, sat::ObjectiveLevel* penalties, sat::ObjectiveLevel* rewards) {
   double clamped = std::clamp(scored.score, -1.0, 1.0);
   auto weight = static_cast<std::uint64_t>(std::llround(std::fabs(clamped) * kScoreScale));
-  if (weight == 0) return;
+  sat::ObjectiveLevel* level = clamped > 0 ? rewards : penalties;
+  if (weight == 0 || level == nullptr) return;
   // A reward is a cost on "not surely held"; a penalty a cost on "possibly held".
   Lit cost = clamped > 0 ? ~implies(scored.condition, scored.rule) : forced_by(scored.condition, scored.rule);
-  level.costs.push_back({cost, weight});
-}
-
-void insert_score_level(std::vector<sat::ObjectiveLevel>& objective, sat::ObjectiveLevel level, bool before_versions) {
-  if (level.costs.empty()) return;
-  if (before_versions) {
-    objective.insert(objective.begin(), std::move(level));
-    return;
-  }
-  auto after = std::find_if(objective.begin(), objective.end(), [](const sat::ObjectiveLevel& l) {
-    return l.name == "transitive dependency versions";
-  });
-  objective.insert(after == objective.end() ? objective.end() : after + 1, std::move(level));
+  level->costs.push_back({cost, weight});
 }
 
 }  // namespace thoth::encoder

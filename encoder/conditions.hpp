@@ -28,8 +28,10 @@ class ConditionEncoder {
   [[nodiscard]] sat::Lit implies(const Condition& condition, const std::string& rule);
   // Hard clauses: `condition` never holds.
   void forbid(const Condition& condition, const std::string& rule);
-  // Adds the costs of one scored condition to `level` (weight |score| · kScoreScale, at least 1).
-  void score(const ScoredCondition& scored, sat::ObjectiveLevel& level);
+  // Adds the cost of one scored condition (weight |score| · kScoreScale): a negative score to
+  // `penalties` ("negative prescription scores"), a positive one to `rewards` ("positive prescription
+  // scores"). A null level is not part of the recommendation type's objective: the score is ignored.
+  void score(const ScoredCondition& scored, sat::ObjectiveLevel* penalties, sat::ObjectiveLevel* rewards);
 
  private:
   using Runs = std::vector<std::pair<std::size_t, std::size_t>>;  // maximal runs of matching ranks
@@ -56,8 +58,5 @@ class ConditionEncoder {
   std::map<std::tuple<std::size_t, std::size_t, std::size_t>, sat::Lit> m_runs;
   std::map<std::size_t, sat::Lit> m_edges;
 };
-
-// Inserts the prescription score level: first, or right after the version levels (see RuleHooks).
-void insert_score_level(std::vector<sat::ObjectiveLevel>& objective, sat::ObjectiveLevel level, bool before_versions);
 
 }  // namespace thoth::encoder

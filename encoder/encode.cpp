@@ -184,27 +184,7 @@ class Encoder {
     add(std::move(clause), RequiredByOrigin{p, extra});
   }
 
-  // rank(chosen) = newer_eligible[0]·installed + Σ_k (newer_eligible[k] − newer_eligible[k−1])·older_k,
-  // a telescoping sum over the ladder: each weight is the gap between neighbouring candidates.
-  void add_rank_costs(std::size_t p, sat::ObjectiveLevel& level) {
-    const std::vector<std::size_t>& newer = packages()[p].newer_eligible;
-    if (newer.empty()) return;
-    if (newer[0] > 0) level.costs.push_back({pos(m_out.vars[p].installed), newer[0]});
-    for (std::size_t k = 1; k < newer.size(); ++k)
-      level.costs.push_back({older(p, k), newer[k] - newer[k - 1]});
-  }
-
-  void build_objective() {
-    sat::ObjectiveLevel direct{"direct dependency versions", {}};
-    sat::ObjectiveLevel transitive{"transitive dependency versions", {}};
-    sat::ObjectiveLevel count{"number of packages", {}};
-    for (std::size_t p = 0; p < packages().size(); ++p) {
-      auto& level = packages()[p].direct ? direct : transitive;
-      add_rank_costs(p, level);
-      count.costs.push_back({pos(m_out.vars[p].installed), 1});
-    }
-    m_out.objective = {std::move(direct), std::move(transitive), std::move(count)};
-  }
+  void build_objective() { m_out.objective = encoder::build_objective(m_problem, m_out.universe, m_out.vars); }
 
   // Rules on an edge (docs/encoding.md §6): alternatives satisfy it too; a waiver literal (true only
   // when the waiving condition holds) or ¬(true whenever the enabling condition holds) switches it off.
@@ -217,14 +197,22 @@ class Encoder {
     if (edge.only_when) clause.push_back(~m_conditions.forced_by(*edge.only_when, edge.rule));
   }
 
-  // Forbidden conditions as hard clauses, scored ones as the prescription score level.
+  sat::ObjectiveLevel* level_named(std::string_view name) {
+    for (sat::ObjectiveLevel& level : m_out.objective)
+      if (level.name == name) return &level;
+    return nullptr;
+  }
+
+  // Forbidden conditions as hard clauses (kept in the encoding for explanations); scored ones on the
+  // prescription score levels of the recommendation type (objective.cpp), ignored where it has none.
   void encode_rules() {
     if (!m_problem.rules.rules) return;
     Rules rules = m_problem.rules.rules(m_out.universe);
     for (const ForbiddenCondition& forbidden : rules.forbidden) m_conditions.forbid(forbidden.condition, forbidden.rule);
-    sat::ObjectiveLevel level{"prescription score", {}};
-    for (const ScoredCondition& scored : rules.scored) m_conditions.score(scored, level);
-    insert_score_level(m_out.objective, std::move(level), m_problem.rules.score_before_versions);
+    m_out.forbidden = std::move(rules.forbidden);
+    sat::ObjectiveLevel* penalties = level_named(kNegativeScoreLevel);
+    sat::ObjectiveLevel* rewards = level_named(kPositiveScoreLevel);
+    for (const ScoredCondition& scored : rules.scored) m_conditions.score(scored, penalties, rewards);
   }
 
   const Problem& m_problem;

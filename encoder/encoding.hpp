@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
@@ -55,15 +56,23 @@ struct Encoding {
   std::vector<ClauseOrigin> origins;        // one per clause of cnf
   std::vector<PackageVars> vars;            // parallel to universe.packages
   std::vector<sat::Lit> root_selectors;     // per Problem::roots entry; assume true to enforce it
-  // One selector per forbidding rule (prescription), in its hard clauses; assume true to enforce it,
-  // so a conflict names the rules involved.
-  struct RuleSelector { sat::Lit lit; std::string rule; };
-  std::vector<RuleSelector> rule_selectors;
+  // The forbidden conditions of the rules (prescriptions), whose hard clauses have PrescriptionOrigin
+  // with the same `rule`: explanations group them by rule and describe what they forbid.
+  std::vector<ForbiddenCondition> forbidden;
   std::vector<sat::ObjectiveLevel> objective;
 };
 
 // Pure: the same problem and source always give the same encoding.
 [[nodiscard]] Encoding encode(const Problem& problem, index::PackageSource& source);
+
+// The names of the prescription score levels (present only in the types that weigh them).
+inline constexpr std::string_view kNegativeScoreLevel = "negative prescription scores";
+inline constexpr std::string_view kPositiveScoreLevel = "positive prescription scores";
+
+// The objective levels of the problem's recommendation type (objective.cpp,
+// docs/recommendation-types.md), over the variables of an encoded universe.
+[[nodiscard]] std::vector<sat::ObjectiveLevel> build_objective(const Problem& problem, const Universe& universe,
+                                                               const std::vector<PackageVars>& vars);
 
 // The decoded model: the chosen candidate per installed package and the requested extras.
 struct Selection {

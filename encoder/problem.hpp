@@ -1,12 +1,19 @@
-// What the encoder is asked: root requirements, the target environment and the pre-release policy.
+// What the encoder is asked: root requirements, the target environment, the pre-release policy, the
+// recommendation type, the per-candidate facts its objective uses (docs/recommendation-types.md) and
+// the rules compiled from prescriptions (encoder/rules.hpp).
 // The package metadata comes from an index::PackageSource, queried by name as the universe grows.
+// The facts are plain data keyed by canonical name and version text: the encoder knows no advisory,
+// scorecard or prescription format.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "encoder/rules.hpp"
 #include "env/environment.hpp"
+#include "env/thoth_config.hpp"
 #include "packaging/requirement.hpp"
 
 namespace thoth::encoder {
@@ -21,7 +28,26 @@ struct Problem {
   std::vector<Root> roots;
   env::TargetEnvironment environment;
   bool allow_prereleases = false;
-  RuleHooks rules;  // prescriptions compiled by advise/ (encoder/rules.hpp); empty = none
+  env::RecommendationType recommendation = env::RecommendationType::Stable;
+  // canonical name -> version text -> ids of the known advisories affecting it (sorted). Under
+  // `security` such versions are never candidates (PackageNode::excluded names the ids); under
+  // stable and performance each advisory costs 1 on the advisory level.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> advisories;
+  // canonical name -> penalty for installing the package at all (scorecard-derived, 0..100).
+  std::map<std::string, std::uint64_t> package_penalties;
+  // Per-candidate scores: canonical name -> version text -> score (positive = better), in the unit of
+  // the prescription levels (milli-points: kScoreScale is a score of 1). performance maximises the
+  // positive ones; stable minimises the negative ones. Fixtures set them with `options.scores`.
+  std::map<std::string, std::map<std::string, std::int64_t>> candidate_scores;
+  // Prescriptions compiled by advise/ (encoder/rules.hpp): sieves, skips, alternatives, added
+  // requirements, forbidden and scored conditions; empty = none. Scored conditions go to the same
+  // two prescription-score levels as candidate_scores.
+  RuleHooks rules;
 };
+
+// The global pre-release opt-in in force: the user's, or always under `testing`.
+[[nodiscard]] inline bool prereleases_allowed(const Problem& problem) {
+  return problem.allow_prereleases || problem.recommendation == env::RecommendationType::Testing;
+}
 
 }  // namespace thoth::encoder

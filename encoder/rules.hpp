@@ -50,7 +50,8 @@ struct Condition {
 // Hard: the condition never holds in a lock (a step's or group's `not_acceptable`, a stride's).
 struct ForbiddenCondition {
   Condition condition;
-  std::string rule;  // who says so, e.g. "thoth.Pillow830TypeErrorStep (pi_/pillow/step.yaml)"
+  std::string rule;     // who says so, e.g. "thoth.Pillow830TypeErrorStep (pi_/pillow/step.yaml:1)"
+  std::string message;  // why (a not_acceptable text), may be empty
 };
 
 // Soft: the lock gains `score` when the condition holds (a step's `score`, clamped to [-1, 1]).
@@ -105,12 +106,13 @@ struct RuleHooks {
       added_requirements;
   // Hard and soft conditions over the finished universe.
   std::function<Rules(const Universe& universe)> rules;
-  // Where the prescription score level goes among the objective levels: first (before versions,
-  // Thoth's stable/performance/security/testing) or right after the version levels (latest).
-  bool score_before_versions = true;
 };
 
-// The objective level of the soft conditions: "prescription score" (weights are milli-points).
+// Scores weigh in milli-points on the prescription score levels (encoder/objective.cpp): a step's
+// score of 0.2 weighs 200, the same unit as Problem::candidate_scores.
 inline constexpr std::int64_t kScoreScale = 1000;
+
+// "pillow ==8.3.0 with numpy" / "h5py >=3 required by tensorflow ~=2.1.0": for explanations.
+[[nodiscard]] std::string describe_condition(const Condition& condition);
 
 }  // namespace thoth::encoder

@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
+#include "encoder/artifacts.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::encoder {
@@ -40,7 +42,9 @@ struct NodeBuild {
   std::string name;
   const index::Project* project = nullptr;
   std::vector<char> python_ok;     // per release
+  std::vector<ReleaseArtifacts> artifacts;  // per release: installable files or why none
   std::vector<char> is_candidate;  // per release
+  std::vector<std::string> veto;   // per release: why a recommendation type forbids it ("" = allowed)
   std::vector<std::string> ruled_out;  // per release: why a rule (sieve) removes it, "" = it does not
   std::set<std::string> extras;
   bool direct = false;
@@ -66,7 +70,7 @@ class UniverseBuilder {
  public:
   UniverseBuilder(const Problem& problem, index::PackageSource& source)
       : m_problem(problem), m_source(source), m_base_env(problem.environment.marker_environment()),
-        m_python(problem.environment.python()) {}
+        m_python(problem.environment.python()), m_artifacts(problem.environment) {}
 
   Universe build() {
     add_roots();
@@ -110,11 +114,13 @@ class UniverseBuilder {
       for (const index::Release& release : node.project->releases) {
         bool ok = !release.requires_python || release.requires_python->contains(m_python, true);
         node.python_ok.push_back(ok ? 1 : 0);
+        node.artifacts.push_back(m_artifacts.check(canonical_name, release));
         std::optional<std::string> ruled_out;
         if (m_problem.rules.exclude) ruled_out = m_problem.rules.exclude(canonical_name, release);
         node.ruled_out.push_back(ruled_out ? std::move(*ruled_out) : std::string());
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
+      node.veto = vetoes(canonical_name, node.project->releases);
     }
     m_nodes.push_back(std::move(node));
     return m_nodes.size() - 1;
@@ -130,6 +136,21 @@ class UniverseBuilder {
     return node.admitted_cache.emplace(std::move(key), std::move(result)).first->second;
   }
 
+  // Under `security`, a release with a known advisory is never a candidate.
+  std::vector<std::string> vetoes(const std::string& name, const std::vector<index::Release>& releases) const {
+    std::vector<std::string> out(releases.size());
+    auto known = m_problem.advisories.find(name);
+    if (m_problem.recommendation != env::RecommendationType::Security || known == m_problem.advisories.end()) return out;
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+      auto ids = known->second.find(releases[i].version_text);
+      if (ids == known->second.end() || ids->second.empty()) continue;
+      std::string list;
+      for (const std::string& id : ids->second) list += (list.empty() ? "" : ", ") + id;
+      out[i] = "known advisory " + list + " (recommendation type security)";
+    }
+    return out;
+  }
+
   std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
@@ -138,7 +159,7 @@ class UniverseBuilder {
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
-    if (m_problem.allow_prereleases || specifier.prereleases()) return matching;
+    if (prereleases_allowed(m_problem) || specifier.prereleases()) return matching;
     std::vector<std::size_t> finals;
     for (std::size_t i : matching)
       if (!releases[i].version.is_prerelease()) finals.push_back(i);
@@ -146,7 +167,8 @@ class UniverseBuilder {
   }
 
   static bool eligible(const NodeBuild& node, std::size_t release) {
-    return node.python_ok[release] && node.ruled_out[release].empty();
+    return node.python_ok[release] && node.artifacts[release].installable && node.veto[release].empty() &&
+           node.ruled_out[release].empty();
   }
 
   void add_roots() {
@@ -226,12 +248,14 @@ class UniverseBuilder {
 
   Universe finish();
   PackageNode finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const;
-  static std::string exclusion_reason(const NodeBuild& node, std::size_t release, const packaging::Version& python);
+  static std::optional<Exclusion> exclusion(const NodeBuild& node, std::size_t release,
+                                            const packaging::Version& python, bool allow_prereleases);
 
   const Problem& m_problem;
   index::PackageSource& m_source;
   packaging::MarkerEnvironment m_base_env;
   packaging::Version m_python;
+  ArtifactFilter m_artifacts;
   std::map<std::string, packaging::MarkerEnvironment> m_envs;
   std::vector<NodeBuild> m_nodes;
   std::unordered_map<std::string, std::size_t> m_node_index;
@@ -242,15 +266,23 @@ class UniverseBuilder {
   std::map<std::string, std::vector<Alternative>> m_alternatives;
 };
 
-std::string UniverseBuilder::exclusion_reason(const NodeBuild& node, std::size_t release,
-                                              const packaging::Version& python) {
+// Why a release that is not a candidate can never be one (nullopt: it is eligible, merely not
+// admitted by any edge). The first rule that applies is cited.
+std::optional<Exclusion> UniverseBuilder::exclusion(const NodeBuild& node, std::size_t release,
+                                                    const packaging::Version& python, bool allow_prereleases) {
   const index::Release& r = node.project->releases[release];
+  if (!node.veto[release].empty()) return Exclusion{r.version_text, node.veto[release], ExclusionKind::AdvisoryVeto};
   if (!node.python_ok[release])
-    return "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string();
-  if (r.yanked) return r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason;
-  if (!node.ruled_out[release].empty()) return node.ruled_out[release];
-  if (r.version.is_prerelease()) return "pre-release";
-  return "";
+    return Exclusion{r.version_text, "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string(),
+                     ExclusionKind::RequiresPython};
+  if (!node.artifacts[release].installable)
+    return Exclusion{r.version_text, node.artifacts[release].reason, ExclusionKind::NotInstallable};
+  if (r.yanked)
+    return Exclusion{r.version_text, r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason, ExclusionKind::Yanked};
+  if (!node.ruled_out[release].empty()) return Exclusion{r.version_text, node.ruled_out[release], ExclusionKind::Rule};
+  if (r.version.is_prerelease() && !allow_prereleases)
+    return Exclusion{r.version_text, "pre-release", ExclusionKind::Prerelease};
+  return std::nullopt;
 }
 
 bool UniverseBuilder::skipped(RawEdge& edge) {
@@ -300,7 +332,7 @@ std::vector<std::size_t> UniverseBuilder::alternative_releases(std::size_t node_
     if (alternative.versions == Alternative::Versions::SameAsMatched)
       for (const index::Release* m : matched) wanted = wanted || m->version == release.version;
     if (!wanted || (release.yanked && alternative.versions == Alternative::Versions::Any)) continue;
-    if (alternative.versions == Alternative::Versions::Any && !m_problem.allow_prereleases &&
+    if (alternative.versions == Alternative::Versions::Any && !prereleases_allowed(m_problem) &&
         release.version.is_prerelease())
       continue;
     releases.push_back(i);
@@ -339,14 +371,13 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
   candidate_of_release.assign(releases.size(), kRootParent);
   std::size_t eligible_so_far = 0;
   for (std::size_t i = releases.size(); i-- > 0;) {
-    std::string reason = node.is_candidate[i] ? "" : exclusion_reason(node, i, m_python);
-    if (reason == "pre-release" && m_problem.allow_prereleases) reason.clear();
     if (node.is_candidate[i]) {
       candidate_of_release[i] = out.candidates.size();
       out.candidates.push_back(&releases[i]);
+      out.installable_files.push_back(node.artifacts[i].files);
       out.newer_eligible.push_back(eligible_so_far);
-    } else if (!reason.empty()) {
-      out.excluded.push_back({releases[i].version_text, std::move(reason)});
+    } else if (auto excluded = exclusion(node, i, m_python, prereleases_allowed(m_problem))) {
+      out.excluded.push_back(std::move(*excluded));
       continue;
     }
     ++eligible_so_far;

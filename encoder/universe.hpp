@@ -4,6 +4,9 @@
 //
 // Candidate rules (PEP 440 / PEP 592 / PEP 503, see docs/encoding.md):
 //  * a release whose requires_python excludes the target Python is never a candidate;
+//  * nor is a release none of whose files installs in the target environment (wheel tags, sdists
+//    and --only-binary, ABI symbols, CUDA/cuDNN/CPU needs, +cuXY labels: encoder/artifacts.hpp);
+//  * nor (under the security recommendation type) a release with a known advisory in Problem::advisories;
 //  * an edge admits the versions its specifier contains, then drops yanked ones unless it pins
 //    exactly that version with == or ===, then keeps only final releases unless pre-releases are
 //    allowed (globally, or by the specifier itself) or only pre-releases remain;
@@ -55,19 +58,27 @@ struct SkippedRequirement {
   std::string rule;
 };
 
-// Why a release of a package is not a candidate at all.
+enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease, AdvisoryVeto, Rule };
+
+// Why a release of a package is not a candidate at all. Each exclusion stands for a unit clause
+// ¬x(package, version) applied before encoding (the release gets no variable), with this origin.
 struct Exclusion {
   std::string version;
   std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release",
+                       // "known advisory PYSEC-2021-36 (recommendation type security)",
                        // or a rule: "sieve thoth.TorchSieve (to_/torch/sieve.yaml)"
+  ExclusionKind kind = ExclusionKind::RequiresPython;
 };
 
 struct PackageNode {
   std::string name;                              // canonical
   const index::Project* project = nullptr;       // null when no index has it
   std::vector<const index::Release*> candidates; // newest first
+  // Per candidate: indices into its Release::files that install in the target, best first (empty
+  // for a release without files, which stands for one pure-Python wheel).
+  std::vector<std::vector<std::size_t>> installable_files;
   // Per candidate: how many eligible releases are newer (its "rank" in the objective). Eligible means
-  // not excluded by requires_python, yanking or the pre-release rules, so a version that no edge
+  // not excluded by requires_python, installability, yanking or the pre-release rules, so a version that no edge
   // admits still counts: being held back to an old version costs, even when nothing newer fits.
   std::vector<std::size_t> newer_eligible;
   std::vector<std::string> extras;               // requested extras, sorted

@@ -83,14 +83,14 @@ Result<std::vector<std::string>> string_list(const nlohmann::json& value, const 
   return items;
 }
 
-// "needs CUDA >=11.8, target has 11.2" or "" when satisfied.
+// "needs CUDA >=11.8, environment has 11.2" or "" when satisfied.
 std::string version_shortfall(const char* what, const std::optional<std::string>& specifier, const std::string& have) {
   if (!specifier) return "";
-  if (have.empty()) return std::string("needs ") + what + " " + *specifier + ", target has none";
+  if (have.empty()) return std::string("needs ") + what + " " + *specifier + ", environment has none";
   auto set = packaging::SpecifierSet::parse(*specifier);
   auto version = packaging::Version::parse(have);
   if (set && version && set->contains(*version, true)) return "";
-  return std::string("needs ") + what + " " + *specifier + ", target has " + have;
+  return std::string("needs ") + what + " " + *specifier + ", environment has " + have;
 }
 
 // A partial GCC version ("12", "9.2") names the first release with that prefix; a full one the
@@ -192,9 +192,9 @@ RequirementCheck check_requirements(const ArtifactRequirements& requirements, co
     if (!reason.empty()) check.reasons.push_back(reason);
   for (const auto& flag : requirements.cpu_flags)
     if (std::find(env.cpu_flags.begin(), env.cpu_flags.end(), flag) == env.cpu_flags.end())
-      check.reasons.push_back("needs CPU flag " + flag + ", target does not list it");
+      check.reasons.push_back("needs CPU flag " + flag + ", environment does not list it");
   for (const auto& symbol : missing_symbols(requirements.abi, env))
-    check.reasons.push_back("needs symbol " + symbol + ", target does not provide it");
+    check.reasons.push_back("needs symbol " + symbol + ", environment does not provide it");
   check.satisfied = check.reasons.empty();
   return check;
 }

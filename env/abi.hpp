@@ -71,7 +71,7 @@ struct ArtifactRequirements {
 
 struct RequirementCheck {
   bool satisfied = true;
-  std::vector<std::string> reasons;  // one per unmet requirement, e.g. "needs CUDA >=11.8, target has none"
+  std::vector<std::string> reasons;  // one per unmet requirement, e.g. "needs CUDA >=11.8, environment has none"
 };
 // Unknown target facts count as absent (a target with no known CPU flags lacks "avx2").
 [[nodiscard]] RequirementCheck check_requirements(const ArtifactRequirements& requirements,

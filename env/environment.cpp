@@ -3,6 +3,7 @@
 // be computed for a machine other than the one thoth runs on. Explicit marker overrides win.
 #include "env/environment.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/error.hpp"
@@ -83,9 +84,33 @@ packaging::Version TargetEnvironment::python() const {
   return *parsed;
 }
 
+bool TargetEnvironment::sdist_allowed(const std::string& canonical_name) const {
+  return std::none_of(only_binary.begin(), only_binary.end(),
+                      [&](const std::string& entry) { return entry == ":all:" || entry == canonical_name; });
+}
+
 std::string TargetEnvironment::describe() const {
   std::string name = implementation == "cpython" ? "CPython" : implementation;
   return name + " " + full_version(*this) + " on " + platform;
+}
+
+std::string TargetEnvironment::describe_details() const {
+  std::vector<std::string> parts;
+  auto joined = [](const std::vector<std::string>& items, const char* separator) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : separator) + item;
+    return text;
+  };
+  if (!libc_family.empty()) parts.push_back(libc_family + (libc_version.empty() ? "" : " " + libc_version));
+  if (!libstdcxx_version.empty()) parts.push_back("libstdc++ " + libstdcxx_version);
+  if (!abi_symbols.empty()) parts.push_back(std::to_string(abi_symbols.size()) + " ABI symbols");
+  if (!supported_tags.empty()) parts.push_back(std::to_string(supported_tags.size()) + " explicit wheel tags");
+  if (!cuda_version.empty()) parts.push_back("CUDA " + cuda_version);
+  if (!cudnn_version.empty()) parts.push_back("cuDNN " + cudnn_version);
+  if (!cpu_flags.empty()) parts.push_back("CPU flags " + joined(cpu_flags, " "));
+  if (!gpu_model.empty()) parts.push_back("GPU " + gpu_model);
+  if (!only_binary.empty()) parts.push_back("only binaries: " + joined(only_binary, " "));
+  return joined(parts, ", ");
 }
 
 void set_python_version(TargetEnvironment& env, const std::string& version, const std::string& where) {

@@ -30,12 +30,21 @@ struct TargetEnvironment {
   std::string cudnn_version;                // "8.9.2"; empty = no cuDNN
   std::vector<std::string> cpu_flags;       // /proc/cpuinfo flags, e.g. "avx2"
   std::string gpu_model;                    // free text, e.g. "NVIDIA A100-SXM4-40GB"
+  // pip's --only-binary: packages that must not be built from an sdist here (canonical names), or
+  // ":all:" for every package. Empty: sdists are allowed everywhere.
+  std::vector<std::string> only_binary;
+
+  // May `canonical_name` be installed from an sdist (built on the target)?
+  [[nodiscard]] bool sdist_allowed(const std::string& canonical_name) const;
 
   // The complete PEP 508 marker environment (without "extra").
   [[nodiscard]] packaging::MarkerEnvironment marker_environment() const;
   // python_full_version as a Version, for requires_python checks.
   [[nodiscard]] packaging::Version python() const;
   [[nodiscard]] std::string describe() const;  // "CPython 3.12.0 on linux-x86_64"
+  // The machine facts beyond describe(), comma-separated, "" when none are known:
+  // "glibc 2.28, libstdc++ 8.1.0, CUDA 11.8, cuDNN 8.9.2, CPU flags avx avx2, only binaries: :all:".
+  [[nodiscard]] std::string describe_details() const;
 };
 
 // Throws InputError when `version` is not X.Y or X.Y.Z.

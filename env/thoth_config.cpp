@@ -9,6 +9,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "packaging/name.hpp"
+
 namespace thoth::env {
 namespace {
 
@@ -119,7 +121,8 @@ const std::set<std::string>& runtime_environment_keys() {
   static const std::set<std::string> keys{
       "name", "operating_system", "python_version", "python_implementation", "platform", "hardware",
       "cuda_version", "cudnn_version", "mkl_version", "openblas_version", "openmpi_version", "base_image",
-      "labels", "recommendation_type", "libc", "libstdcxx_version", "abi", "supported_tags"};
+      "labels", "recommendation_type", "libc", "libstdcxx_version", "abi", "supported_tags",
+      "only_binary"};
   return keys;
 }
 
@@ -144,6 +147,7 @@ RuntimeEnvironment runtime_environment(const Reader& reader, const YAML::Node& n
   runtime.libstdcxx_version = reader.text(node, "libstdcxx_version");
   runtime.abi = reader.list(node, "abi");
   runtime.supported_tags = reader.list(node, "supported_tags");
+  runtime.only_binary = reader.list(node, "only_binary");
   runtime.line = node.Mark().line + 1;
   return runtime;
 }
@@ -219,6 +223,8 @@ TargetEnvironment to_target_environment(const RuntimeEnvironment& runtime, const
   target.cudnn_version = runtime.cudnn_version.value_or("");
   target.cpu_flags = runtime.hardware.cpu_flags.value_or(std::vector<std::string>{});
   target.gpu_model = runtime.hardware.gpu_model.value_or("");
+  for (const std::string& entry : runtime.only_binary.value_or(std::vector<std::string>{}))
+    target.only_binary.push_back(entry == ":all:" ? entry : packaging::canonicalize_name(entry));
   return target;
 }
 

@@ -10,7 +10,7 @@
 // runtime environment is an error naming the file, line and key; top-level keys other than
 // `runtime_environments` (host, tls_verify, requirements_format, overlays_dir, virtualenv,
 // managers, ...) are accepted and kept. Fields new in thoth (not in thamos): hardware.cpu_flags,
-// libc {family, version}, libstdcxx_version, abi, python_implementation, supported_tags.
+// libc {family, version}, libstdcxx_version, abi, python_implementation, supported_tags, only_binary.
 #pragma once
 
 #include <map>
@@ -63,6 +63,7 @@ struct RuntimeEnvironment {
   std::optional<std::string> libstdcxx_version;       // "12.1.0" or "6.0.30"
   std::optional<std::vector<std::string>> abi;        // provided ELF symbol versions
   std::optional<std::vector<std::string>> supported_tags;  // explicit wheel tags, best first
+  std::optional<std::vector<std::string>> only_binary;     // pip's --only-binary: ":all:" or package names
   int line = 0;                                       // 1-based line in the file; 0 = not from a file
   friend bool operator==(const RuntimeEnvironment&, const RuntimeEnvironment&) = default;
 };
@@ -83,8 +84,8 @@ struct ThothConfig {
 [[nodiscard]] Result<RuntimeEnvironment> select_runtime_environment(const ThothConfig& config, const std::string& name);
 
 // The resolver's target: python_version X.Y[.Z], platform, implementation, libc, libstdc++, ABI
-// symbols, supported tags, CUDA/cuDNN, CPU flags, GPU. Unknown fields keep TargetEnvironment's
-// defaults. Throws InputError (naming `where`) when python_version is not X.Y or X.Y.Z.
+// symbols, supported tags, only_binary (names canonicalised), CUDA/cuDNN, CPU flags, GPU. Unknown
+// fields keep TargetEnvironment's defaults. Throws InputError (naming `where`) when python_version is not X.Y or X.Y.Z.
 [[nodiscard]] TargetEnvironment to_target_environment(const RuntimeEnvironment& runtime, const std::string& where = ".thoth.yaml");
 
 // Writes the fields `detected` knows (non-empty optionals, non-empty labels) into the environment

@@ -126,6 +126,7 @@ void set_detected(YAML::Node environment, const RuntimeEnvironment& detected) {
   for (const auto& [key, value] : detected.labels) environment["labels"][key] = value;
   set_list(environment, "abi", detected.abi);
   set_list(environment, "supported_tags", detected.supported_tags);
+  set_list(environment, "only_binary", detected.only_binary);
 }
 
 // The environment to update: named `name`, else the first; appended when the list is empty.

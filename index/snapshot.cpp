@@ -1,14 +1,18 @@
 // Index snapshots: a JSON object `name -> version -> release` (docs/fixtures.md). Real PyPI data
 // holds legacy versions and requirements that are not PEP 440/508; those items are skipped and
 // counted, never fatal. Only a file that is not JSON, or not shaped like a snapshot, is an error.
+// load_snapshot reads lazily: it scans the file once (index/snapshot_scan.cpp) and parses a project,
+// with the same functions as snapshot_from_json, when find() first asks for it.
 #include "index/snapshot.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <nlohmann/json.hpp>
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
+#include "index/snapshot_scan.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::index {
@@ -31,16 +35,36 @@ void read_yanked(const json& value, Release& release, const std::string& locatio
   }
 }
 
+// A file's `requires` map (cuda, cudnn, cpu_flags, abi) and its `abi` list of needed ELF symbol
+// versions, merged. Both are thoth's own snapshot fields, so a malformed value is an input error.
+env::ArtifactRequirements read_file_requirements(const json& entry, const std::string& location) {
+  env::ArtifactRequirements requirements;
+  if (auto it = entry.find("requires"); it != entry.end()) {
+    auto parsed = env::parse_artifact_requirements(*it);
+    if (!parsed) throw InputError(parsed.error().message, location, parsed.error().hint);
+    requirements = std::move(*parsed);
+  }
+  if (auto it = entry.find("abi"); it != entry.end() && !it->is_null()) {
+    auto parsed = env::parse_artifact_requirements(json{{"abi", *it}});
+    if (!parsed) throw InputError(parsed.error().message, location, parsed.error().hint);
+    requirements.abi.insert(requirements.abi.end(), parsed->abi.begin(), parsed->abi.end());
+  }
+  std::sort(requirements.abi.begin(), requirements.abi.end());
+  requirements.abi.erase(std::unique(requirements.abi.begin(), requirements.abi.end()), requirements.abi.end());
+  return requirements;
+}
+
 std::vector<DistFile> read_files(const json& value, const std::string& location) {
   if (!value.is_array()) throw InputError("expected `files` to be a list", location);
   std::vector<DistFile> files;
   for (const json& entry : value) {
     if (!entry.is_object() || !entry.contains("filename") || !entry["filename"].is_string())
       throw InputError("expected each file to be an object with a `filename`", location);
-    DistFile file{entry["filename"].get<std::string>(), {}};
+    DistFile file{entry["filename"].get<std::string>(), {}, {}};
     if (auto hashes = entry.find("hashes"); hashes != entry.end() && hashes->is_object())
       for (const auto& [algorithm, digest] : hashes->items())
         if (digest.is_string()) file.hashes[algorithm] = digest.get<std::string>();
+    file.requirements = read_file_requirements(entry, location + ", file `" + file.filename + "`");
     files.push_back(std::move(file));
   }
   return files;
@@ -87,7 +111,7 @@ Project read_project(const std::string& name, const json& versions, LoadStatisti
       ++stats.skipped_versions;
       continue;
     }
-    Release release{*version, version_text, {}, {}, false, {}, {}, {}};
+    Release release{*version, version_text, {}, {}, false, {}, {}, {}, {}};
     read_release(body, release, stats, where(origin, name, version_text));
     project.releases.push_back(std::move(release));
   }
@@ -132,23 +156,49 @@ InMemoryIndex snapshot_from_json(const json& document, std::string_view origin) 
 
 InMemoryIndex load_snapshot(const std::filesystem::path& path) {
   std::string text = read_file(path);
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw InputError(std::string("not valid JSON: ") + e.what(), path.string() + ": byte " + std::to_string(e.byte),
-                     "check the snapshot file; it must be one JSON object");
-  }
-  return snapshot_from_json(document, path.string());
+  PendingProjects pending = scan_snapshot(text, path.string());
+  return InMemoryIndex(std::move(text), std::move(pending), path.string());
 }
 
 InMemoryIndex::InMemoryIndex(std::map<std::string, Project, std::less<>> projects, LoadStatistics stats,
                              std::string origin)
-    : m_projects(std::move(projects)), m_stats(stats), m_origin(std::move(origin)) {}
+    : m_projects(std::move(projects)), m_stats(stats), m_origin(std::move(origin)) {
+  m_stats.projects_read = m_stats.projects;
+}
+
+InMemoryIndex::InMemoryIndex(std::string text, PendingProjects pending, std::string origin)
+    : m_origin(std::move(origin)), m_text(std::move(text)), m_pending(std::move(pending)) {
+  m_stats.projects = m_pending.size();
+}
 
 const Project* InMemoryIndex::find(std::string_view canonical_name) {
+  if (auto pending = m_pending.find(canonical_name); pending != m_pending.end()) read_pending(pending);
   auto it = m_projects.find(canonical_name);
   return it == m_projects.end() ? nullptr : &it->second;
+}
+
+const std::map<std::string, Project, std::less<>>& InMemoryIndex::projects() {
+  read_all();
+  return m_projects;
+}
+
+void InMemoryIndex::read_all() {
+  while (!m_pending.empty()) read_pending(m_pending.begin());
+}
+
+// Parses every spelling of one project, exactly as snapshot_from_json would, and merges them.
+void InMemoryIndex::read_pending(PendingProjects::iterator pending) {
+  auto started = std::chrono::steady_clock::now();
+  for (const PendingProject& spelling : pending->second) {
+    json versions = json::parse(m_text.data() + spelling.begin, m_text.data() + spelling.end);
+    Project project = read_project(spelling.name, versions, m_stats, m_origin);
+    m_stats.releases += project.releases.size();
+    merge_into(m_projects, std::move(project));
+  }
+  m_pending.erase(pending);
+  ++m_stats.projects_read;
+  if (m_pending.empty()) std::string().swap(m_text);
+  m_stats.read_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace thoth::index

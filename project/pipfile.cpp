@@ -168,6 +168,8 @@ toml::table parse_toml(std::string_view text, const std::filesystem::path& path)
 
 }  // namespace
 
+std::string default_source_name(std::string_view url) { return host_of(url); }
+
 const std::vector<PipfileEntry>& Pipfile::packages() const {
   static const std::vector<PipfileEntry> kNone;
   auto it = categories.find("packages");

@@ -48,6 +48,14 @@ struct Pipfile {
   [[nodiscard]] const std::vector<PipfileEntry>& dev_packages() const;  // [dev-packages]
 };
 
+// The URL of a [[source]] with `${VAR}` and `$VAR` replaced from the environment (done at use, so the
+// Pipfile hash and the lock keep the text as written). Throws InputError naming the source when a
+// variable is not set.
+[[nodiscard]] std::string expand_source_url(const Source& source);
+
+// pipenv's default name for a source: the URL's host, lower-cased (urllib3's parse_url(url).host).
+[[nodiscard]] std::string default_source_name(std::string_view url);
+
 // Lock-file section name for a Pipfile category: packages -> default, dev-packages -> develop.
 [[nodiscard]] std::string lock_section_for(std::string_view category);
 

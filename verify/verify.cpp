@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "packaging/name.hpp"
+#include "verify/installability.hpp"
 
 namespace thoth::verify {
 namespace {
@@ -56,7 +57,8 @@ bool pins_exactly(const Requirement& requirement, const PinnedRelease& pin) {
 class LockChecker {
  public:
   LockChecker(const LockToCheck& lock, index::PackageSource& source)
-      : m_lock(lock), m_source(source), m_markers(lock.environment.marker_environment()) {}
+      : m_lock(lock), m_source(source), m_markers(lock.environment.marker_environment()),
+        m_installability(lock.environment) {}
 
   std::vector<std::string> run() {
     load_pins();
@@ -65,6 +67,7 @@ class LockChecker {
     }
     drain_queue();
     check_requires_python();
+    check_installable();
     check_yanked();
     check_prereleases();
     check_extraneous();
@@ -173,6 +176,16 @@ class LockChecker {
     }
   }
 
+  // Some file of the pinned release installs in the target (wheel tags, sdists and --only-binary,
+  // ABI symbols, CUDA/cuDNN/CPU needs, +cuXY labels), by the verifier's own check.
+  void check_installable() {
+    for (const auto& [name, pin] : m_pins) {
+      if (pin.release == nullptr) continue;
+      if (auto problem = m_installability.problem(name, *pin.release))
+        report(pin_label(name, pin) + " does not install in the target environment: " + *problem);
+    }
+  }
+
   void check_yanked() {
     for (const auto& [name, pin] : m_pins) {
       if (pin.release == nullptr || !pin.release->yanked) continue;
@@ -194,6 +207,7 @@ class LockChecker {
     for (const auto& release : project->releases) {
       if (release.version.is_prerelease() || release.yanked) continue;
       if (release.requires_python && !release.requires_python->contains(python, true)) continue;
+      if (m_installability.problem(name, release)) continue;
       bool fits = true;
       for (const auto& applied : m_requirements_on[name]) {
         fits = fits && applied.requirement.specifier.contains(release.version, true);
@@ -227,6 +241,7 @@ class LockChecker {
   const LockToCheck& m_lock;
   index::PackageSource& m_source;
   packaging::MarkerEnvironment m_markers;
+  Installability m_installability;
   std::map<std::string, PinnedRelease> m_pins;                               // canonical name -> pin
   std::map<std::string, std::vector<AppliedRequirement>> m_requirements_on;  // canonical name -> requirements
   std::set<std::pair<std::string, std::string>> m_expanded;                  // (name, extra) reached

@@ -1,7 +1,8 @@
 // An independent re-check of a lock against PEP 440/508 semantics, written without the encoder:
 // every root requirement is pinned and satisfied, every requirement of every pin whose marker holds
 // in the target environment (with the extras requested of it) is pinned and satisfied, every pin's
-// requires_python admits the target Python, no pin is yanked unless pinned with == or ===, no pin is a
+// requires_python admits the target Python, some file of every pin installs in the target (wheel
+// tags, --only-binary, ABI symbols, CUDA/cuDNN/CPU needs, +cuXY labels), no pin is yanked unless pinned with == or ===, no pin is a
 // pre-release unless allowed, and no pin is extraneous (unreachable from the roots).
 #pragma once
 

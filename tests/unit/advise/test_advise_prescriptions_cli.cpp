@@ -113,8 +113,11 @@ TEST_CASE("advise --labels registers a boot whose not_acceptable fails the advis
   REQUIRE(run.exit_code == 1);
   auto json = nlohmann::json::parse(run.out);
   CHECK(json["outcome"] == "unsatisfiable");
-  REQUIRE(json["conflict"].size() == 1);
-  CHECK(json["conflict"][0].get<std::string>().find("thoth.TeamBoot") != std::string::npos);
+  // The minimal core: the request, then the boot (its failure is a forbidden condition).
+  REQUIRE(json["conflict"].size() == 2);
+  CHECK(json["conflict"][0].get<std::string>().find("`pillow`") != std::string::npos);
+  CHECK(json["conflict"][1].get<std::string>().find("thoth.TeamBoot") != std::string::npos);
+  CHECK(json["explanation"]["core"][1]["kind"] == "prescription");
   CHECK(json["prescriptions"]["stack_info"][0]["message"] == "the team is frozen");
   CHECK(project.advise("--requirement pillow --prescriptions repo --labels team=open").exit_code == 0);
   CHECK(project.advise("--requirement pillow --labels nonsense").exit_code == 2);

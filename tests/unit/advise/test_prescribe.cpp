@@ -59,29 +59,43 @@ TEST_CASE("A sieve's removals are exclusions naming the unit and its file", "[ad
   CHECK(node.excluded[0].reason == "sieve thoth.A2Sieve (units.yaml:3)");
 }
 
-TEST_CASE("The score level comes first for stable and after the versions for latest", "[advise][prescriptions]") {
+TEST_CASE("Step scores weigh on the prescription score levels of the recommendation type", "[advise][prescriptions]") {
   auto index = index_of(kTwoVersions);
   std::string units = R"(units:
   steps:
   - {name: AScore, type: step, should_include: {adviser_pipeline: true}, match: {package_version: {name: a, version: ==1.0}}, run: {score: 0.2}}
+  - {name: APenalty, type: step, should_include: {adviser_pipeline: true}, match: {package_version: {name: a, version: ==2.0}}, run: {score: -0.1}}
 )";
-  auto stable = request_for({"a"}, units);
-  auto result = ad::advise(stable, index);
+  auto level = [](const ad::AdviseResult& result, const std::string& name) {
+    auto it = std::find_if(result.levels.begin(), result.levels.end(), [&](const auto& l) { return l.name == name; });
+    REQUIRE(it != result.levels.end());
+    return it - result.levels.begin();
+  };
+  // performance: positive scores first; the +0.2 of a 1.0 beats the newer 2.0.
+  auto performance = request_for({"a"}, units);
+  performance.recommendation = thoth::env::RecommendationType::Performance;
+  auto result = ad::advise(performance, index);
   REQUIRE(result.outcome == ad::Outcome::Locked);
-  REQUIRE(result.levels.size() == 4);
-  CHECK(result.levels[0].name == "prescription score");
+  CHECK(level(result, "positive prescription scores") == 0);
   CHECK(result.levels[0].cost == 0);
   CHECK(result.pins.at("a").version == "1.0");
   CHECK(result.prescriptions.score == Approx(0.2));
 
+  // stable: advisories, then negative scores, then versions; the -0.1 of a 2.0 holds it back.
+  auto stable = request_for({"a"}, units);
+  result = ad::advise(stable, index);
+  CHECK(level(result, "negative prescription scores") == 1);
+  CHECK(result.levels[1].cost == 0);
+  CHECK(result.pins.at("a").version == "1.0");
+
+  // latest: no score level; the newest 2.0 and its penalty (100 milli-points, not an objective).
   auto latest = request_for({"a"}, units);
-  latest.prescriptions.facts.recommendation_type = rx::RecommendationType::Latest;
+  latest.recommendation = thoth::env::RecommendationType::Latest;
   result = ad::advise(latest, index);
-  REQUIRE(result.levels.size() == 4);
-  CHECK(result.levels[2].name == "prescription score");
-  CHECK(result.levels[2].cost == 200);  // the reward missed: 0.2 in milli-points
+  CHECK(std::none_of(result.levels.begin(), result.levels.end(),
+                     [](const auto& l) { return l.name.find("prescription") != std::string::npos; }));
   CHECK(result.pins.at("a").version == "2.0");
-  CHECK(result.prescriptions.score == 0);
+  CHECK(result.prescriptions.score == Approx(-0.1));
 }
 
 TEST_CASE("A forbidden combination that leaves no lock is named in the conflict", "[advise][prescriptions]") {
@@ -96,8 +110,13 @@ TEST_CASE("A forbidden combination that leaves no lock is named in the conflict"
 )");
   auto result = ad::advise(request, index);
   REQUIRE(result.outcome == ad::Outcome::Unsatisfiable);
-  CHECK(std::find(result.conflict.begin(), result.conflict.end(), "prescription thoth.ABGroup (units.yaml:3)") !=
-        result.conflict.end());
+  CHECK(std::any_of(result.conflict.begin(), result.conflict.end(), [](const std::string& line) {
+    return line == "prescription thoth.ABGroup (units.yaml:3) forbids a with b (a and b conflict)";
+  }));
+  REQUIRE(result.explanation.has_value());
+  CHECK(std::any_of(result.explanation->core.begin(), result.explanation->core.end(), [](const auto& element) {
+    return element.kind == thoth::explain::GroupKind::Prescription && element.location == "units.yaml:3";
+  }));
 }
 
 TEST_CASE("Justifications keep Thoth's fields, expand short links and are sorted", "[advise][prescriptions]") {
@@ -130,7 +149,7 @@ TEST_CASE("Justifications keep Thoth's fields, expand short links and are sorted
   CHECK(notes.message == "Release notes for package 'flask'");
   CHECK(notes.link == "https://github.com/pallets/flask/releases/tag/3.0.0");
   const ad::Justification& cve = result.justifications[1];
-  CHECK(cve.type == "WARNING");
+  CHECK(cve.type == ad::JustificationType::Warning);
   CHECK(cve.link == "https://thoth-station.ninja/j/cve_flask");
   CHECK(cve.version_range == "<3.1");
   CHECK(cve.advisory == "upgrade");

@@ -1,9 +1,12 @@
 // The rule encoding against brute force: random small indexes with random step.Group not_acceptable and
 // scored steps; every lock of the index is enumerated, kept when the independent verifier accepts it and
-// no forbidden combination holds in it, and ranked lexicographically (prescription score, direct ranks,
-// transitive ranks, package count). advise must find the same optimum costs, or no lock when there is none.
+// no forbidden combination holds in it, and ranked lexicographically (the recommendation type's
+// prescription score level, direct ranks, transitive ranks, package count): stable weighs the negative
+// scores that hold, performance the positive ones that do not. advise must find the same optimum
+// costs under both types, or no lock when there is none.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -82,7 +85,8 @@ Instance random_instance(std::mt19937& rng) {
 
 // Lexicographic optimum over every lock the verifier accepts and no forbidden combination holds in;
 // nullopt when there is none. Roots: a (direct); ranks count newer versions (all eligible here).
-std::optional<std::array<std::uint64_t, 4>> brute_force(const Instance& instance, thoth::index::InMemoryIndex& index) {
+std::optional<std::array<std::uint64_t, 4>> brute_force(const Instance& instance, thoth::index::InMemoryIndex& index,
+                                                        bool performance) {
   std::optional<std::array<std::uint64_t, 4>> best;
   for (int code = 0; code < 64; ++code) {
     std::array<int, 3> chosen{};  // -1 = not installed
@@ -102,7 +106,7 @@ std::optional<std::array<std::uint64_t, 4>> brute_force(const Instance& instance
     std::array<std::uint64_t, 4> cost{};
     for (const auto& [atom, score] : instance.scored) {
       auto weight = static_cast<std::uint64_t>(std::llround(std::fabs(score) * 1000));
-      if ((score > 0) != holds(atom)) cost[0] += weight;
+      if (performance ? score > 0 && !holds(atom) : score < 0 && holds(atom)) cost[0] += weight;
     }
     for (int p = 0; p < 3; ++p) {
       if (chosen[p] < 0) continue;
@@ -128,23 +132,30 @@ TEST_CASE("Forbidden and scored conditions give the brute-force optimum", "[advi
     for (const auto& error : parsed.errors) UNSCOPED_INFO(error.to_string() << "\n" << instance.units);
     REQUIRE(parsed.errors.empty());
     request.prescriptions.catalog = ad::UnitCatalog::from_units(std::move(parsed.units));
-    ad::AdviseResult result = ad::advise(request, index);
-    auto expected = brute_force(instance, index);
-    INFO("round " << round << "\nindex " << instance.index.dump() << "\n" << instance.units);
-    REQUIRE((result.outcome == ad::Outcome::Locked) == expected.has_value());
-    CHECK(result.prescriptions.violated.empty());
-    if (!expected) {
-      ++unsatisfiable;
-      continue;
+    for (bool performance : {false, true}) {
+      request.recommendation = performance ? thoth::env::RecommendationType::Performance : thoth::env::RecommendationType::Stable;
+      ad::AdviseResult result = ad::advise(request, index);
+      auto expected = brute_force(instance, index, performance);
+      INFO("round " << round << (performance ? " performance" : " stable") << "\nindex " << instance.index.dump() << "\n"
+                    << instance.units);
+      REQUIRE((result.outcome == ad::Outcome::Locked) == expected.has_value());
+      CHECK(result.prescriptions.violated.empty());
+      if (!expected) {
+        ++unsatisfiable;
+        continue;
+      }
+      ++locked;
+      std::array<std::string, 4> names{performance ? "positive prescription scores" : "negative prescription scores",
+                                       "direct dependency versions", "transitive dependency versions", "number of packages"};
+      std::array<std::uint64_t, 4> found{};
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        auto level = std::find_if(result.levels.begin(), result.levels.end(), [&](const auto& l) { return l.name == names[i]; });
+        REQUIRE(level != result.levels.end());
+        found[i] = level->cost;
+      }
+      CHECK(found == *expected);
     }
-    ++locked;
-    std::array<std::uint64_t, 4> found{};
-    bool scored = !result.levels.empty() && result.levels[0].name == "prescription score";
-    std::size_t offset = scored ? 1 : 0;
-    if (scored) found[0] = result.levels[0].cost;
-    for (std::size_t i = 0; i + offset < result.levels.size() && i < 3; ++i) found[i + 1] = result.levels[i + offset].cost;
-    CHECK(found == *expected);
   }
-  CHECK(locked > 50);  // `unsatisfiable` rounds are rare with one root; the outcome is compared in every round
+  CHECK(locked > 100);  // `unsatisfiable` rounds are rare with one root; the outcome is compared in every round
   UNSCOPED_INFO(locked << " locked, " << unsatisfiable << " unsatisfiable");
 }

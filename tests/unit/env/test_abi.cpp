@@ -87,15 +87,15 @@ TEST_CASE("requires maps are matched against the target's CUDA, cuDNN, CPU flags
   TargetEnvironment env = glibc_host("2.35", "");
   auto none = thoth::env::check_requirements(*requirements, env);
   CHECK_FALSE(none.satisfied);
-  CHECK(none.reasons == std::vector<std::string>{"needs CUDA >=11.8, target has none", "needs cuDNN >=8, target has none",
-                                                 "needs CPU flag avx2, target does not list it"});
+  CHECK(none.reasons == std::vector<std::string>{"needs CUDA >=11.8, environment has none", "needs cuDNN >=8, environment has none",
+                                                 "needs CPU flag avx2, environment does not list it"});
   env.cuda_version = "12.1";
   env.cudnn_version = "8.9.2";
   env.cpu_flags = {"avx", "avx2"};
   CHECK(thoth::env::check_requirements(*requirements, env).satisfied);
   env.cuda_version = "11.2";
   CHECK(thoth::env::check_requirements(*requirements, env).reasons ==
-        std::vector<std::string>{"needs CUDA >=11.8, target has 11.2"});
+        std::vector<std::string>{"needs CUDA >=11.8, environment has 11.2"});
 }
 
 TEST_CASE("requires maps with unknown keys or bad values are errors", "[env][abi]") {

@@ -1,6 +1,7 @@
 // Host detection on fake machines built in a temporary folder: a GPU + CUDA host, a CPU-only glibc
-// host, Alpine (musl), a host without /proc, a minimal container and a macOS-like host. Detection
-// must find what is there, name what is not, and never stop.
+// host, Alpine (musl), a host without /proc, a minimal container, a macOS-like host, a GPU host
+// without a CUDA toolkit and an old CUDA 10.2 host (version.txt, cudnn.h). Detection must find what
+// is there, name what is not, and never stop; what it finds must steer the artifact filter.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -8,8 +9,12 @@
 #include <algorithm>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
+#include "encoder/artifacts.hpp"
 #include "env/detect.hpp"
 #include "env/tags.hpp"
+#include "index/snapshot.hpp"
 
 namespace fs = std::filesystem;
 using thoth::env::detect_host;
@@ -167,6 +172,58 @@ TEST_CASE("a macOS-like host without /proc and os-release uses SystemVersion.pli
   auto tags = thoth::env::supported_tags(thoth::env::to_target_environment(env));
   REQUIRE(tags.has_value());
   CHECK(tags->front() == "cp312-cp312-macosx_14_0_arm64");
+}
+
+TEST_CASE("a GPU host without a CUDA toolkit reports the GPU and no CUDA", "[env][detect]") {
+  FakeHost host("gpu-no-cuda");
+  host.file("/etc/os-release", "ID=rhel\nVERSION_ID=\"9.2\"\n")
+      .file("/proc/cpuinfo", kIntelCpuinfo)
+      .file("/lib64/libc.so.6", "GNU C Library stable release version 2.34.\n")
+      .file("/lib64/libstdc++.so.6.0.29")
+      .file("/proc/driver/nvidia/gpus/0000:3b:00.0/information", "Model: \t\t NVIDIA A100-SXM4-40GB\n");
+  DetectionReport report = host.detect(thoth::env::InterpreterReport{"cpython", "3.11.2", "linux-x86_64"});
+  const auto& env = report.environment;
+  CHECK(env.hardware.gpu_model == std::optional<std::string>("NVIDIA A100-SXM4-40GB"));
+  CHECK_FALSE(env.cuda_version.has_value());
+  CHECK(env.libc == thoth::env::Libc{"glibc", "2.34"});
+  CHECK(env.libstdcxx_version == std::optional<std::string>("6.0.29"));
+  CHECK(report.not_found == std::vector<std::string>{
+      "not found: CUDA (/usr/local/cuda/version.json, /usr/local/cuda/version.txt)",
+      "not found: cuDNN (/usr/include[/<multiarch>]/cudnn_version.h, /usr/local/cuda/include/cudnn_version.h)"});
+}
+
+TEST_CASE("an old CUDA 10.2 host is read from version.txt and cudnn.h, and steers the builds chosen", "[env][detect]") {
+  FakeHost host("cuda102");
+  host.file("/etc/os-release", "ID=ubuntu\nVERSION_ID=\"18.04\"\n")
+      .file("/proc/cpuinfo", kIntelCpuinfo)
+      .file("/lib/x86_64-linux-gnu/libc-2.27.so")
+      .file("/usr/lib/x86_64-linux-gnu/libstdc++.so.6.0.25")
+      .file("/usr/bin/python3.8")
+      .file("/proc/driver/nvidia/gpus/0000:00:04.0/information", "Model: \t\t Tesla V100-SXM2-16GB\n")
+      .file("/usr/local/cuda/version.txt", "CUDA Version 10.2.89\n")
+      .file("/usr/local/cuda/include/cudnn.h", "#define CUDNN_MAJOR 7\n#define CUDNN_MINOR 6\n#define CUDNN_PATCHLEVEL 5\n");
+  DetectionReport report = host.detect();
+  CHECK(report.not_found.empty());
+  CHECK(report.environment.cuda_version == std::optional<std::string>("10.2"));
+  CHECK(report.environment.cudnn_version == std::optional<std::string>("7.6.5"));
+  CHECK(report.environment.libc == thoth::env::Libc{"glibc", "2.27"});
+
+  // The detected machine as a target: a +cu118 build and a file needing GLIBCXX_3.4.26 (GCC 9) do
+  // not install; a +cu102 build with libstdc++ of GCC 8 does.
+  thoth::env::TargetEnvironment target = thoth::env::to_target_environment(report.environment);
+  nlohmann::json snapshot = {
+      {"torch", {{"1.9.0+cu118", {{"files", {{{"filename", "torch-1.9.0+cu118-cp38-cp38-linux_x86_64.whl"}}}}}},
+                 {"1.9.0+cu102", {{"files", {{{"filename", "torch-1.9.0+cu102-cp38-cp38-linux_x86_64.whl"},
+                                              {"abi", {"GLIBC_2.17", "GLIBCXX_3.4.25"}}}}}}},
+                 {"1.9.1", {{"files", {{{"filename", "torch-1.9.1-cp38-cp38-manylinux2014_x86_64.whl"},
+                                        {"abi", {"GLIBCXX_3.4.26"}}}}}}}}}};
+  auto index = thoth::index::snapshot_from_json(snapshot, "test");
+  thoth::encoder::ArtifactFilter filter(target);
+  const auto& releases = index.find("torch")->releases;
+  std::vector<std::string> installable;
+  for (const auto& release : releases)
+    if (filter.check("torch", release).installable) installable.push_back(release.version_text);
+  CHECK(installable == std::vector<std::string>{"1.9.0+cu102"});
 }
 
 TEST_CASE("a missing root folder is reported, not thrown", "[env][detect]") {

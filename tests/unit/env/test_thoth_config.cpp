@@ -152,3 +152,16 @@ TEST_CASE("merging the same facts twice gives the same text", "[env][thoth_confi
   REQUIRE(twice.has_value());
   CHECK(*once == *twice);
 }
+
+TEST_CASE("only_binary in a runtime environment becomes the target's --only-binary list", "[env][thoth_config]") {
+  auto config = parse_thoth_config("runtime_environments:\n  - name: slim\n    only_binary: [\":all:\", Torch_Vision]\n",
+                                   ".thoth.yaml");
+  REQUIRE(config.has_value());
+  const RuntimeEnvironment& runtime = config->runtime_environments.at(0);
+  CHECK(runtime.only_binary == std::optional<std::vector<std::string>>({":all:", "Torch_Vision"}));
+  auto target = thoth::env::to_target_environment(runtime);
+  CHECK(target.only_binary == std::vector<std::string>{":all:", "torch-vision"});
+  CHECK_FALSE(target.sdist_allowed("numpy"));
+  auto wrong = parse_thoth_config("runtime_environments:\n  - only_binary: numpy\n", ".thoth.yaml");
+  CHECK_FALSE(wrong.has_value());
+}

@@ -1,0 +1,80 @@
+// The core is minimal on every unsatisfiable fixture: the core alone is unsatisfiable, and without
+// any one of its groups the rest is satisfiable. Also: every unsatisfiable fixture has a golden
+// explanation, there are at least 25 of them, and the fixes each give a lock.
+#include <catch2/catch.hpp>
+
+#include "advise/advise.hpp"
+#include "encoder/encoding.hpp"
+#include "explain/explain.hpp"
+#include "fixtures/runner/runner.hpp"
+#include "fixtures/runner/scenario.hpp"
+#include "support/shared_data.hpp"
+
+namespace {
+
+using namespace thoth;
+
+encoder::Problem problem_of(fixtures::Scenario& scenario) {
+  return advise::to_problem(scenario.request, *scenario.index);
+}
+
+std::vector<fixtures::Scenario> unsatisfiable_scenarios() {
+  std::vector<fixtures::Scenario> out;
+  for (const auto& path : fixtures::collect_scenarios({testing::source_dir() / "fixtures" / "scenarios"})) {
+    fixtures::Scenario scenario = fixtures::load_scenario(path);
+    if (!scenario.expect.satisfiable) out.push_back(std::move(scenario));
+  }
+  return out;
+}
+
+template <typename T>
+std::vector<T> without(const std::vector<T>& items, std::size_t i) {
+  std::vector<T> rest = items;
+  rest.erase(rest.begin() + static_cast<long>(i));
+  return rest;
+}
+
+}  // namespace
+
+TEST_CASE("the core is minimal on every unsatisfiable fixture", "[explain]") {
+  std::vector<fixtures::Scenario> scenarios = unsatisfiable_scenarios();
+  REQUIRE(scenarios.size() >= 25);
+  for (fixtures::Scenario& scenario : scenarios) {
+    INFO(scenario.path.generic_string());
+    encoder::Problem problem = problem_of(scenario);
+    encoder::Encoding encoding = encoder::encode(problem, *scenario.index);
+    explain::Core core = explain::minimal_core(encoding);
+    REQUIRE_FALSE(core.roots.empty());  // nothing is installed unless a root requires it
+    CHECK_FALSE(explain::satisfiable_with(encoding, core.roots, core.edges));
+    for (std::size_t i = 0; i < core.roots.size(); ++i)
+      CHECK(explain::satisfiable_with(encoding, without(core.roots, i), core.edges));
+    for (std::size_t i = 0; i < core.edges.size(); ++i)
+      CHECK(explain::satisfiable_with(encoding, core.roots, without(core.edges, i)));
+  }
+}
+
+TEST_CASE("every unsatisfiable fixture pins its explanation as golden text", "[explain]") {
+  for (const fixtures::Scenario& scenario : unsatisfiable_scenarios()) {
+    INFO(scenario.path.generic_string());
+    REQUIRE(scenario.expect.explanation.has_value());
+    const std::string& text = *scenario.expect.explanation;
+    CHECK((text.rfind("Because ", 0) == 0 || text.rfind("These requirements cannot all hold together:\n", 0) == 0));
+  }
+}
+
+TEST_CASE("every fix of every unsatisfiable fixture gives a lock of the direct packages it names", "[explain]") {
+  for (fixtures::Scenario& scenario : unsatisfiable_scenarios()) {
+    INFO(scenario.path.generic_string());
+    encoder::Problem problem = problem_of(scenario);
+    encoder::Encoding encoding = encoder::encode(problem, *scenario.index);
+    explain::Explanation why = explain::explain(problem, encoding, *scenario.index);
+    REQUIRE_FALSE(why.fixes.empty());
+    for (const explain::Fix& fix : why.fixes) {
+      REQUIRE_FALSE(fix.changes.empty());
+      // A fix that drops every root locks nothing; any other fix locks the packages it keeps.
+      bool drops_all = fix.changes.size() == encoding.universe.active_roots.size() &&
+                       std::all_of(fix.changes.begin(), fix.changes.end(), [](const std::string& c) { return c.rfind("drop ", 0) == 0; });
+      CHECK(fix.pins.empty() == drops_all);
+    }
+  }
+}
