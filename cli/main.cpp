@@ -6,6 +6,7 @@
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/global_options.hpp"
 #include "cli/version.hpp"
 
 namespace {
@@ -40,7 +41,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
     return 0;
   }
   if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage;
+    std::cout << kUsage << "\n" << thoth::cli::global_options_help();
     return 0;
   }
   std::cerr << "error: unknown command `" << command << "`\n\nhint: run `thoth --help` for the list of commands\n";
@@ -54,9 +55,16 @@ int main(int argc, char** argv) {
     std::cerr << kUsage;
     return static_cast<int>(thoth::ExitCode::BadInput);
   }
-  std::vector<std::string> rest(argv + 2, argv + argc);
+  std::vector<std::string> rest(argv + 1, argv + argc);
   try {
-    return dispatch(argv[1], rest);
+    thoth::cli::apply_global_options(rest);  // the limits may come before the command too
+    if (rest.empty()) {
+      std::cerr << kUsage;
+      return static_cast<int>(thoth::ExitCode::BadInput);
+    }
+    std::string command = rest.front();
+    rest.erase(rest.begin());
+    return dispatch(command, rest);
   } catch (const thoth::InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     if (!e.error().hint.empty()) std::cerr << "\nhint: " << e.error().hint << "\n";

@@ -9,6 +9,8 @@
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
+#include "base/json_guard.hpp"
+#include "base/utf8.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::index {
@@ -134,9 +136,13 @@ InMemoryIndex load_snapshot(const std::filesystem::path& path) {
   std::string text = read_file(path);
   json document;
   try {
-    document = json::parse(text);
+    document = json::parse(text, JsonGuard<json>(path.string()));  // bounded nesting, no duplicate keys
   } catch (const json::parse_error& e) {
-    throw InputError(std::string("not valid JSON: ") + e.what(), path.string() + ": byte " + std::to_string(e.byte),
+    throw InputError(std::string("not valid JSON: ") + e.what(),
+                     path.string() + ":" + line_and_column_of(text, e.byte == 0 ? 0 : e.byte - 1),
+                     "check the snapshot file; it must be one JSON object");
+  } catch (const json::exception& e) {  // a number too big for a double (out_of_range.406)
+    throw InputError(std::string("not valid JSON: ") + e.what(), path.string(),
                      "check the snapshot file; it must be one JSON object");
   }
   return snapshot_from_json(document, path.string());
