@@ -11,6 +11,10 @@ namespace thoth::cli {
 int advise_command(const std::vector<std::string>& args);
 int fixtures_command(const std::vector<std::string>& args);  // `thoth fixtures run PATH... [--json]`
 int prescriptions_command(const std::vector<std::string>& args);  // `thoth prescriptions validate DIR...`
+int export_command(const std::vector<std::string>& args);  // `thoth export --format requirements|pylock|pipfile-lock`
+int graph_command(const std::vector<std::string>& args);   // `thoth graph [--format tree|dot|json]`
+int why_command(const std::vector<std::string>& args);     // `thoth why PACKAGE`
+int add_command(const std::vector<std::string>& args);     // `thoth add REQUIREMENT...`
 int config_command(const std::vector<std::string>& args);  // `thoth config [--root DIR] [--file F] [--dry-run]`
 
 }  // namespace thoth::cli

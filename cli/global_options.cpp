@@ -63,12 +63,4 @@ void apply_global_options(std::vector<std::string>& args) {
   args = std::move(kept);
 }
 
-const char* global_options_help() {
-  return R"(Limits (every command, anywhere on the line; docs/robustness.md):
-  --max-input-mb N   largest input file read, in MiB (default 256)
-  --max-nesting N    deepest nesting of marker parentheses, JSON, YAML and TOML (default 100)
-  --max-universe N   most candidate releases in one resolution (default 500000)
-)";
-}
-
 }  // namespace thoth::cli

@@ -11,7 +11,4 @@ namespace thoth::cli {
 // Removes the global options from `args` and applies them; throws InputError (exit 2) on a bad value.
 void apply_global_options(std::vector<std::string>& args);
 
-// The help text lines of the global options.
-[[nodiscard]] const char* global_options_help();
-
 }  // namespace thoth::cli

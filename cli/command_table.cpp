@@ -1,0 +1,40 @@
+// The command table, and help text capture for generated docs.
+#include "cli/command_table.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+
+namespace thoth::cli {
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> kCommands{
+      {"add", "add or update requirements in the Pipfile (creating it when missing)", add_command},
+      {"advise", "resolve a Pipfile into a proven-optimal Pipfile.lock", advise_command},
+      {"config", "detect this host and write its runtime environment into .thoth.yaml", config_command},
+      {"export", "write the lock as requirements.txt (with hashes), pylock.toml or Pipfile.lock", export_command},
+      {"graph", "print the lock's dependency graph (tree, DOT or JSON)", graph_command},
+      {"why", "show every path from the project's requirements to a package", why_command},
+      {"fixtures", "run regression scenarios (`fixtures run PATH...`) and report pass/fail", fixtures_command},
+      {"prescriptions", "validate Thoth prescription folders (`prescriptions validate DIR...`)", prescriptions_command},
+      {"help", "show help for a command, or the whole manual as a man page or Markdown", help_command},
+      {"completion", "print a shell completion script (`completion bash` or `completion zsh`)", completion_command},
+  };
+  return kCommands;
+}
+
+std::string command_help(const Command& command) {
+  std::ostringstream captured;
+  std::streambuf* previous = std::cout.rdbuf(captured.rdbuf());
+  try {
+    command.run({"--help"});
+  } catch (...) {
+    std::cout.rdbuf(previous);
+    throw;
+  }
+  std::cout.rdbuf(previous);
+  return captured.str();
+}
+
+}  // namespace thoth::cli

@@ -1,0 +1,50 @@
+// What `thoth export`, `thoth graph` and `thoth why` share: the options naming a project's Pipfile,
+// its Pipfile.lock, the index and the target environment, and loading all of them.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "advise/advise.hpp"
+#include "env/environment.hpp"
+#include "index/index.hpp"
+#include "project/lock_reading.hpp"
+#include "project/pipfile.hpp"
+
+namespace thoth::cli {
+
+struct LockContextOptions {
+  std::filesystem::path pipfile = "Pipfile";
+  std::optional<std::filesystem::path> lockfile;  // default: Pipfile.lock beside the Pipfile
+  std::string index;                              // snapshot; default $THOTH_INDEX
+  std::string python_version;                     // default: the lock's _meta.requires
+  std::string platform;
+  bool dev = false;                               // include the develop section
+};
+
+// Adds --pipfile, --lockfile, --index, --python-version, --platform, --dev to `options`.
+void add_lock_context_options(boost::program_options::options_description& options);
+[[nodiscard]] LockContextOptions lock_context_options(const boost::program_options::variables_map& values);
+
+struct LockContext {
+  project::ReadLock lock;
+  std::optional<project::Pipfile> pipfile;          // when it exists beside the lock
+  env::TargetEnvironment environment;
+  std::map<std::string, std::string> pins;          // selected sections: canonical name -> version
+  std::vector<std::string> sections;                // the selected sections
+};
+
+[[nodiscard]] LockContext load_lock_context(const LockContextOptions& options, bool need_pipfile);
+// The index named by --index or $THOTH_INDEX; throws InputError naming `command` when there is none.
+[[nodiscard]] std::unique_ptr<index::InMemoryIndex> load_index_for(const LockContextOptions& options,
+                                                                   const std::string& command);
+// The Pipfile's requirements of the selected sections, as advise roots.
+[[nodiscard]] std::vector<advise::RootRequirement> lock_context_roots(const LockContext& context);
+
+}  // namespace thoth::cli
