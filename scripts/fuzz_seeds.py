@@ -90,6 +90,8 @@ SOURCES = {
     "snapshot": small_snapshots,
     "prescription": prescriptions,
     "thoth_config": lambda: [],
+    "pyproject": lambda: [],
+    "requirements_file": lambda: snapshot_items(lambda p, v, release: ["\n".join(release.get("requires_dist") or [])]),
 }
 
 
