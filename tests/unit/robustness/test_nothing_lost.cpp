@@ -163,3 +163,17 @@ TEST_CASE("two processes locking the same project at once leave one complete loc
     CHECK((lock == reference_lock() || lock == other_lock));
   }
 }
+
+TEST_CASE("thoth config never replaces a .thoth.yaml with one that does not read back", "[robustness][nothing-lost]") {
+  // An input found by fuzzing: the text-preserving merge writes YAML that yaml-cpp reads differently.
+  ScratchFolder folder("config-kept");
+  fs::path file = folder / ".thoth.yaml";
+  std::string original =
+      thoth::read_file(thoth::testing::source_dir() / "tests/data/robustness/thoth-config-merge-does-not-read-back.yaml");
+  thoth::write_file_atomically(file, original);
+  fs::create_directories(folder / "root");
+  auto run = run_thoth({"config", "--file", file.string(), "--root", (folder / "root").string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("merging would write a file that does not read back") != std::string::npos);
+  CHECK(thoth::read_file(file) == original);
+}
