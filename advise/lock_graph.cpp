@@ -23,14 +23,6 @@ bool marker_holds(const packaging::Requirement& requirement, const env::TargetEn
   return holds && *holds;
 }
 
-const index::Release* pinned_release(index::PackageSource& source, const std::string& name, const std::string& version) {
-  const index::Project* project = source.find(name);
-  if (project == nullptr) return nullptr;
-  for (const index::Release& release : project->releases)
-    if (release.version_text == version) return &release;
-  return nullptr;
-}
-
 class Walker {
  public:
   Walker(const std::map<std::string, std::string>& pins, const env::TargetEnvironment& environment,
@@ -79,7 +71,7 @@ class Walker {
 
   void expand(const std::string& name, const std::string& extra) {
     const std::string& version = m_graph.pins.at(name);
-    const index::Release* release = pinned_release(m_source, name, version);
+    const index::Release* release = index::find_release(m_source, name, version);
     if (release == nullptr) {
       m_graph.missing.push_back(name + " " + version + " is not in " + m_source.describe());
       return;

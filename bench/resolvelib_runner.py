@@ -1,12 +1,13 @@
 """Runs resolvelib resolutions in a worker process so that a pathological request can be cut off.
 
 The parent loads a snapshot once and forks a worker that inherits it (copy-on-write, no reload).
-Each request goes to the worker over a pipe; the worker times only Resolver.resolve. When a
+Each request goes to the worker over a pipe; the worker times only Resolver.resolve (wall and CPU). When a
 request outlives its timeout the worker is killed, the request is recorded as "timeout", and
 the next request gets a freshly forked worker. pip's round limit (200000) also applies.
 """
 
 import multiprocessing
+import os
 import time
 
 from resolvelib import BaseReporter, ResolutionImpossible, ResolutionTooDeep, Resolver
@@ -17,12 +18,12 @@ PIP_MAX_ROUNDS = 200000  # pip's resolver passes this to Resolver.resolve
 
 
 def resolve_once(snapshot, requirement_texts):
-    """One resolution in this process: {"outcome", "ms", "pins"}; outcome is
-    "locked", "impossible", "too_deep" or "error"."""
+    """One resolution in this process: {"outcome", "ms", "cpu_ms", "pins"}; outcome is
+    "locked", "impossible", "too_deep" or "error"; ms is wall time, cpu_ms this process's CPU time."""
     roots = root_requirements(snapshot, requirement_texts)
     provider = PipLikeProvider(snapshot, roots)
     resolver = Resolver(provider, BaseReporter())
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         result = resolver.resolve(roots, max_rounds=PIP_MAX_ROUNDS)
         outcome, pins = "locked", pins_of(result)
@@ -33,7 +34,15 @@ def resolve_once(snapshot, requirement_texts):
     except Exception as error:  # a provider bug must not stop the benchmark; it is reported
         outcome, pins = f"error: {type(error).__name__}: {error}", {}
     elapsed_ms = (time.perf_counter() - started) * 1000.0
-    return {"outcome": outcome, "ms": elapsed_ms, "pins": pins}
+    cpu_ms = (time.process_time() - cpu_started) * 1000.0
+    return {"outcome": outcome, "ms": elapsed_ms, "cpu_ms": cpu_ms, "pins": pins}
+
+
+def process_cpu_ms(pid):
+    """User + system CPU time of a live process so far, from /proc (Linux)."""
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
 def _serve(snapshot, connection):
@@ -57,11 +66,13 @@ class ResolvelibWorker:
     def resolve(self, requirement_texts):
         if self.m_process is None:
             self._start()
+        cpu_before = process_cpu_ms(self.m_process.pid)
         self.m_connection.send(list(requirement_texts))
         if self.m_connection.poll(self.m_timeout_s):
             return self.m_connection.recv()
+        cpu_ms = process_cpu_ms(self.m_process.pid) - cpu_before  # what it used before it was cut off
         self._kill()
-        return {"outcome": "timeout", "ms": self.m_timeout_s * 1000.0, "pins": {}}
+        return {"outcome": "timeout", "ms": self.m_timeout_s * 1000.0, "cpu_ms": cpu_ms, "pins": {}}
 
     def close(self):
         if self.m_process is None:

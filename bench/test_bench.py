@@ -1,11 +1,14 @@
 """Self-tests of the benchmark's Python side on a tiny synthetic snapshot (no shared data needed).
 
-Run: /usr/bin/python3 -m unittest discover -s bench -p 'test_*.py'
+Run: /usr/bin/python3 -m unittest discover -s bench -p 'test_*.py'   (ctest runs them as bench.self_tests)
 They pin down the pip behaviours the provider claims to copy (pre-releases, Requires-Python,
-markers, extras) and that the lock check catches each kind of invalid lock.
+markers, extras), that the lock check catches each kind of invalid lock, the ratio and target
+arithmetic, the process measurement, and, when $THOTH_BINARY names a built thoth, that `thoth bench`
+(in memory) and `thoth advise` (end to end) agree on the bundled snapshot. Nothing here asserts a speed.
 """
 
 import json
+import os
 import sys
 import tempfile
 import unittest
@@ -17,7 +20,11 @@ from lock_check import check_lock  # noqa: E402
 from resolvelib_runner import ResolvelibWorker, resolve_once  # noqa: E402
 from resolver_bench import plan_requests, sample_names  # noqa: E402
 from snapshot import load_snapshot  # noqa: E402
-from thoth_runner import advise_command  # noqa: E402
+from report import ratios  # noqa: E402
+from targets import targets_markdown  # noqa: E402
+from thoth_runner import advise_command, bench_command, run_measured, run_thoth, run_thoth_in_memory  # noqa: E402
+
+BUNDLED_SNAPSHOT = Path(__file__).resolve().parent.parent / "fixtures" / "index" / "pypi-sample.json"
 
 TINY_INDEX = {
     "Alpha": {"1.0": {"requires_dist": []}, "2.0b1": {"requires_dist": []}},
@@ -113,6 +120,76 @@ class TinySnapshotTest(unittest.TestCase):
         self.assertEqual(names[0], ["delta"])
         self.assertEqual(len(names), 4)
         self.assertNotIn(["delta"], names[1:])
+
+    def test_thoth_bench_gets_the_same_environment_and_the_requests_file(self):
+        command = bench_command("thoth", self.snapshot, "requests.json", 60, 3)
+        self.assertEqual(command[:6], ["thoth", "bench", "--index", str(self.snapshot.path), "--requests",
+                                       "requests.json"])
+        self.assertIn("sys_platform=linux", command)
+        self.assertEqual(command[-4:], ["--timeout", "60", "--repeat", "3"])
+
+
+def _row(peer_ms, peer_cpu, process, in_memory, peer_outcome="locked"):
+    return {"resolvelib": {"ms": peer_ms, "cpu_ms": peer_cpu, "outcome": peer_outcome},
+            "thoth": dict(process, outcome=process.get("outcome", "locked")),
+            "thoth_in_memory": dict(in_memory, outcome=in_memory.get("outcome", "locked"))}
+
+
+class ReportTest(unittest.TestCase):
+    def test_ratios_divide_resolvelib_by_thoth_in_memory_and_end_to_end(self):
+        row = _row(100.0, 50.0, {"wall_ms": 20.0, "cpu_ms": 10.0}, {"wall_ms": 4.0, "cpu_ms": 2.5})
+        self.assertEqual(ratios(row), {"in_memory_cpu": 20.0, "in_memory_wall": 25.0,
+                                       "end_to_end_cpu": 5.0, "end_to_end_wall": 5.0})
+
+    def test_a_failed_thoth_run_has_no_ratio(self):
+        row = _row(100.0, 50.0, {"wall_ms": 20.0, "cpu_ms": 10.0, "outcome": "error"},
+                   {"wall_ms": None, "cpu_ms": None, "outcome": "error"})
+        self.assertEqual(set(ratios(row).values()), {None})
+
+    def test_targets_are_judged_against_their_limits(self):
+        spread = {"median": 900.0, "min": 800.0, "max": 1200.0}
+        slow = {"median": 1500.0, "min": 1400.0, "max": 1600.0}
+        targets = [{"label": "fast", "runs": 3, "outcomes": ["locked"], "wall_ms": slow, "cpu_ms": spread,
+                    "peak_rss_kib": 2048}]
+        run = {"overall": {"median_ratios": {"in_memory_cpu": 25.0, "in_memory_wall": 19.0,
+                                             "end_to_end_cpu": 1.0, "end_to_end_wall": None}}}
+        text = "\n".join(targets_markdown(targets, run))
+        self.assertIn("| fast | 3 | locked | 1500 (1400–1600) | 900 (800–1200) | 2 | **not met** | met |", text)
+        self.assertIn("| 25.0 | 19.0 | met | **not met** |", text)
+        self.assertIn("end to end | – | – |", text)
+
+
+class RunMeasuredTest(unittest.TestCase):
+    def test_cpu_time_is_the_childs_own_and_the_exit_code_is_kept(self):
+        code, out, err, wall_ms, cpu_ms = run_measured(
+            [sys.executable, "-c", "import sys, time\nt = time.process_time()\n"
+             "while time.process_time() - t < 0.2: pass\nprint('done'); sys.exit(3)"], 30)
+        self.assertEqual((code, out.strip()), (3, "done"))
+        self.assertGreaterEqual(cpu_ms, 150.0)
+        self.assertGreaterEqual(wall_ms, cpu_ms * 0.5)
+
+    def test_a_child_past_its_limit_is_killed(self):
+        code, *_ = run_measured([sys.executable, "-c", "import time; time.sleep(30)"], 0.2)
+        self.assertIsNone(code)
+
+
+@unittest.skipUnless(os.environ.get("THOTH_BINARY"), "set THOTH_BINARY to a built thoth")
+class ThothBenchCommandTest(unittest.TestCase):
+    def test_in_memory_and_end_to_end_runs_agree_and_their_locks_check(self):
+        snapshot = load_snapshot(BUNDLED_SNAPSHOT)
+        requests = [["requests"], ["pillow", "numpy"], ["six>=99"]]
+        batch = run_thoth_in_memory(os.environ["THOTH_BINARY"], snapshot, requests, 60, 2)
+        self.assertNotIn("error", batch, batch.get("error"))
+        self.assertEqual(len(batch["results"]), len(requests))
+        self.assertGreater(batch["peak_rss_kib"], 0)
+        for requirements, in_memory in zip(requests, batch["results"]):
+            process = run_thoth(os.environ["THOTH_BINARY"], snapshot, requirements, 60)
+            self.assertEqual((in_memory["outcome"], in_memory["pins"]), (process["outcome"], process["pins"]))
+            self.assertIsNotNone(process["cpu_ms"])
+            if process["outcome"] == "locked":
+                self.assertEqual(check_lock(snapshot, requirements, process["pins"])[0], [])
+                self.assertIn(requirements[0], process["pins"])
+        self.assertEqual(batch["results"][2]["outcome"], "unsatisfiable")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ const std::vector<Command>& command_table() {
       {"why", "show every path from the project's requirements to a package", why_command},
       {"fixtures", "run regression scenarios (`fixtures run PATH...`) and report pass/fail", fixtures_command},
       {"prescriptions", "validate Thoth prescription folders (`prescriptions validate DIR...`)", prescriptions_command},
+      {"bench", "time many requests against one index held in memory (for bench/, docs/benchmarks.md)", bench_command},
       {"help", "show help for a command, or the whole manual as a man page or Markdown", help_command},
       {"completion", "print a shell completion script (`completion bash` or `completion zsh`)", completion_command},
   };

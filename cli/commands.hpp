@@ -16,5 +16,6 @@ int graph_command(const std::vector<std::string>& args);   // `thoth graph [--fo
 int why_command(const std::vector<std::string>& args);     // `thoth why PACKAGE`
 int add_command(const std::vector<std::string>& args);     // `thoth add REQUIREMENT...`
 int config_command(const std::vector<std::string>& args);  // `thoth config [--root DIR] [--file F] [--dry-run]`
+int bench_command(const std::vector<std::string>& args);  // `thoth bench --index F --requests F` (bench/)
 
 }  // namespace thoth::cli

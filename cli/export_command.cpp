@@ -60,20 +60,17 @@ std::string index_url_of(const project::LockedPackage& package, const project::R
 
 // The release's files whose sha256 the lock lists, split into wheels and an sdist.
 void add_files(project::ExportPackage& exported, const std::string& name, index::PackageSource& index) {
-  const index::Project* project = index.find(name);
-  if (project == nullptr) return;
-  for (const index::Release& release : project->releases) {
-    if (release.version_text != exported.version) continue;
-    for (const index::DistFile& file : release.files) {
-      auto sha = file.hashes.find("sha256");
-      if (sha == file.hashes.end()) continue;
-      std::string locked = "sha256:" + sha->second;
-      if (std::find(exported.hashes.begin(), exported.hashes.end(), locked) == exported.hashes.end()) continue;
-      project::ExportFile out{file.filename, is_pypi(exported.index) ? pypi_file_url(name, file.filename) : "",
-                              {{"sha256", sha->second}}};
-      if (file.filename.ends_with(".whl")) exported.wheels.push_back(std::move(out));
-      else if (!exported.sdist) exported.sdist = std::move(out);
-    }
+  const index::Release* release = index::find_release(index, name, exported.version);
+  if (release == nullptr) return;
+  for (const index::DistFile& file : release->files) {
+    auto sha = file.hashes.find("sha256");
+    if (sha == file.hashes.end()) continue;
+    std::string locked = "sha256:" + sha->second;
+    if (std::find(exported.hashes.begin(), exported.hashes.end(), locked) == exported.hashes.end()) continue;
+    project::ExportFile out{file.filename, is_pypi(exported.index) ? pypi_file_url(name, file.filename) : "",
+                            {{"sha256", sha->second}}};
+    if (file.filename.ends_with(".whl")) exported.wheels.push_back(std::move(out));
+    else if (!exported.sdist) exported.sdist = std::move(out);
   }
 }
 

@@ -13,14 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-const index::Release* find_release(index::InMemoryIndex& index, const std::string& name, const std::string& version) {
-  const index::Project* project = index.find(name);
-  if (project == nullptr) return nullptr;
-  for (const index::Release& release : project->releases)
-    if (release.version_text == version) return &release;
-  return nullptr;
-}
-
 std::vector<std::string> lock_hashes(const index::Release* release) {
   std::vector<std::string> hashes;
   if (release == nullptr) return hashes;
@@ -44,7 +36,7 @@ project::LockedPackage locked_package(const AdviseReport& report, const advise::
                                       const project::PipfileEntry* entry) {
   project::LockedPackage locked;
   locked.version = pin.version;
-  locked.hashes = lock_hashes(find_release(report.index, pin.name, pin.version));
+  locked.hashes = lock_hashes(index::find_release(report.index, pin.name, pin.version));
   if (entry != nullptr) {
     locked.markers = entry->markers;
     locked.extras = entry->extras;
@@ -115,6 +107,8 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
                   {"skipped_versions", stats.skipped_versions}, {"skipped_requirements", stats.skipped_requirements}};
   out["timings"]["load_ms"] = report.load_ms;
   out["timings"]["total_ms"] = report.total_ms;
+  out["timings"]["index_read_ms"] = stats.read_ms;  // parsing projects on first use, inside encode_ms
+  out["index"]["projects_read"] = stats.projects_read;
   out["lock"] = lock_text ? json::parse(*lock_text) : json(nullptr);
   bool wrote = lock_text && !report.options.dry_run;
   out["lockfile"] = wrote ? json(lock_path(report.options).string()) : json(nullptr);

@@ -1,16 +1,18 @@
 // Index snapshots: a JSON object `name -> version -> release` (docs/fixtures.md). Real PyPI data
 // holds legacy versions and requirements that are not PEP 440/508; those items are skipped and
 // counted, never fatal. Only a file that is not JSON, or not shaped like a snapshot, is an error.
+// load_snapshot reads lazily: it scans the file once (index/snapshot_scan.cpp) and parses a project,
+// with the same functions as snapshot_from_json, when find() first asks for it.
 #include "index/snapshot.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <nlohmann/json.hpp>
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
-#include "base/json_guard.hpp"
-#include "base/utf8.hpp"
+#include "index/snapshot_scan.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::index {
@@ -134,27 +136,49 @@ InMemoryIndex snapshot_from_json(const json& document, std::string_view origin) 
 
 InMemoryIndex load_snapshot(const std::filesystem::path& path) {
   std::string text = read_file(path);
-  json document;
-  try {
-    document = json::parse(text, JsonGuard<json>(path.string()));  // bounded nesting, no duplicate keys
-  } catch (const json::parse_error& e) {
-    throw InputError(std::string("not valid JSON: ") + e.what(),
-                     path.string() + ":" + line_and_column_of(text, e.byte == 0 ? 0 : e.byte - 1),
-                     "check the snapshot file; it must be one JSON object");
-  } catch (const json::exception& e) {  // a number too big for a double (out_of_range.406)
-    throw InputError(std::string("not valid JSON: ") + e.what(), path.string(),
-                     "check the snapshot file; it must be one JSON object");
-  }
-  return snapshot_from_json(document, path.string());
+  PendingProjects pending = scan_snapshot(text, path.string());
+  return InMemoryIndex(std::move(text), std::move(pending), path.string());
 }
 
 InMemoryIndex::InMemoryIndex(std::map<std::string, Project, std::less<>> projects, LoadStatistics stats,
                              std::string origin)
-    : m_projects(std::move(projects)), m_stats(stats), m_origin(std::move(origin)) {}
+    : m_projects(std::move(projects)), m_stats(stats), m_origin(std::move(origin)) {
+  m_stats.projects_read = m_stats.projects;
+}
+
+InMemoryIndex::InMemoryIndex(std::string text, PendingProjects pending, std::string origin)
+    : m_origin(std::move(origin)), m_text(std::move(text)), m_pending(std::move(pending)) {
+  m_stats.projects = m_pending.size();
+}
 
 const Project* InMemoryIndex::find(std::string_view canonical_name) {
+  if (auto pending = m_pending.find(canonical_name); pending != m_pending.end()) read_pending(pending);
   auto it = m_projects.find(canonical_name);
   return it == m_projects.end() ? nullptr : &it->second;
+}
+
+const std::map<std::string, Project, std::less<>>& InMemoryIndex::projects() {
+  read_all();
+  return m_projects;
+}
+
+void InMemoryIndex::read_all() {
+  while (!m_pending.empty()) read_pending(m_pending.begin());
+}
+
+// Parses every spelling of one project, exactly as snapshot_from_json would, and merges them.
+void InMemoryIndex::read_pending(PendingProjects::iterator pending) {
+  auto started = std::chrono::steady_clock::now();
+  for (const PendingProject& spelling : pending->second) {
+    json versions = json::parse(m_text.data() + spelling.begin, m_text.data() + spelling.end);
+    Project project = read_project(spelling.name, versions, m_stats, m_origin);
+    m_stats.releases += project.releases.size();
+    merge_into(m_projects, std::move(project));
+  }
+  m_pending.erase(pending);
+  ++m_stats.projects_read;
+  if (m_pending.empty()) std::string().swap(m_text);
+  m_stats.read_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace thoth::index
