@@ -11,7 +11,15 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "base/limits.hpp"
+#include "base/utf8.hpp"
+
 namespace thoth::prescriptions {
+
+// Thrown by the builder when collections nest deeper than base/limits.hpp allows.
+struct NestingTooDeep {
+  YAML::Mark mark;
+};
 
 class YamlTreeBuilder : public YAML::EventHandler {
  public:
@@ -29,11 +37,13 @@ class YamlTreeBuilder : public YAML::EventHandler {
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    check_depth(mark);
     m_open.push_back(add(YamlKind::Sequence, mark, anchor));
   }
   void OnSequenceEnd() override { m_open.pop_back(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    check_depth(mark);
     m_open.push_back(add(YamlKind::Map, mark, anchor));
   }
   void OnMapEnd() override {
@@ -42,6 +52,10 @@ class YamlTreeBuilder : public YAML::EventHandler {
   }
 
  private:
+  // The validators walk the tree recursively: nesting is bounded (base/limits.hpp).
+  void check_depth(const YAML::Mark& mark) const {
+    if (m_open.size() >= static_cast<std::size_t>(input_limits().max_nesting)) throw NestingTooDeep{mark};
+  }
   std::uint32_t add(YamlKind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     auto index = static_cast<std::uint32_t>(m_tree.m_nodes.size());
     YamlNode node;
@@ -104,6 +118,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
 };
 
 Result<YamlTree> YamlTree::parse(const std::string& text) {
+  if (auto bad = find_invalid_yaml_text(text)) return Error{invalid_utf8_message(text, *bad), line_and_column_of(text, *bad), {}};
   YamlTree tree;
   std::istringstream stream(text);
   try {
@@ -113,6 +128,9 @@ Result<YamlTree> YamlTree::parse(const std::string& text) {
   } catch (const YAML::Exception& error) {
     return Error{"expected valid YAML, found a syntax error: " + error.msg,
                  std::to_string(error.mark.line + 1) + ":" + std::to_string(error.mark.column + 1), {}};
+  } catch (const NestingTooDeep& error) {
+    return Error{"YAML " + nesting_limit_message(),
+                 std::to_string(error.mark.line + 1) + ":" + std::to_string(error.mark.column + 1), nesting_limit_hint()};
   }
   if (tree.m_nodes.empty()) {
     YamlNode empty;
