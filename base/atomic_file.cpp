@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/limits.hpp"
 
 namespace thoth {
 namespace {
@@ -50,6 +51,14 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError("cannot read the file: " + errno_text(), path.string());
+  std::error_code ignored;
+  std::uintmax_t size = std::filesystem::file_size(path, ignored);  // 0 for procfs: read anyway
+  std::uintmax_t limit = input_limits().max_file_bytes;
+  if (!ignored && size > limit) {
+    throw InputError("the file is " + std::to_string(size) + " bytes, over the input limit of " +
+                         std::to_string(limit) + " bytes",
+                     path.string(), "raise the limit with --max-input-mb N");
+  }
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();

@@ -23,6 +23,9 @@ constexpr const char* kGlobalFlags = R"(Global options (any position):
   --color WHEN   colour output: auto (default: only on a terminal, and not when NO_COLOR is set), always, never
   -q, --quiet    print only results and errors; no progress display
   -v, --verbose  print more detail (e.g. the whole explanation of a conflict)
+  --max-input-mb N   largest input file read, in MiB (default 256)
+  --max-nesting N    deepest nesting of marker parentheses, JSON and YAML (default 100)
+  --max-universe N   most candidate releases in one resolution (default 500000)
 )";
 
 std::string usage() {

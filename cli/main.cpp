@@ -1,4 +1,4 @@
-// Entry point of the `thoth` executable: takes the global flags (--color, --quiet, --verbose),
+// Entry point of the `thoth` executable: takes the global flags (--color, --quiet, --verbose, limits),
 // dispatches to a command of the command table, and turns exceptions into the documented exit codes
 // (0 success, 1 no lock / failures, 2 bad input or usage, 3 internal error).
 #include <iostream>
@@ -7,6 +7,7 @@
 
 #include "base/error.hpp"
 #include "cli/command_table.hpp"
+#include "cli/global_options.hpp"
 #include "cli/terminal.hpp"
 #include "cli/version.hpp"
 
@@ -32,6 +33,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& rest) {
 int run(std::vector<std::string> args) {
   using namespace thoth::cli;
   take_global_flags(args);
+  apply_global_options(args);  // the resource limits (--max-input-mb, --max-nesting, --max-universe)
   if (args.empty()) {
     std::cerr << usage_text();
     return static_cast<int>(thoth::ExitCode::BadInput);

@@ -8,6 +8,8 @@
 // a way to say "version in ranks a..b" with one literal, which keeps dependency clauses short.
 #include "encoder/encoding.hpp"
 
+#include "base/error.hpp"
+#include "base/limits.hpp"
 #include "encoder/conditions.hpp"
 
 #include <algorithm>
@@ -224,8 +226,25 @@ class Encoder {
 
 }  // namespace
 
+namespace {
+
+// Bounded resources (base/limits.hpp): a universe past --max-universe stops here, before the CNF.
+void check_universe_size(const Universe& universe) {
+  std::size_t releases = 0;
+  for (const PackageNode& package : universe.packages) releases += package.candidates.size();
+  std::size_t limit = input_limits().max_universe_releases;
+  if (releases > limit)
+    throw InputError("the resolution reaches " + std::to_string(releases) + " candidate releases, over the limit of " +
+                         std::to_string(limit),
+                     "universe", "raise the limit with --max-universe N");
+}
+
+}  // namespace
+
 Encoding encode(const Problem& problem, index::PackageSource& source) {
-  return Encoder(problem, build_universe(problem, source)).run();
+  Universe universe = build_universe(problem, source);
+  check_universe_size(universe);
+  return Encoder(problem, std::move(universe)).run();
 }
 
 }  // namespace thoth::encoder

@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "base/utf8.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::env {
@@ -30,9 +31,10 @@ class Reader {
     return m_file + ":" + std::to_string(node.Mark().line + 1);
   }
 
-  // Checks that `node` is a map whose keys are all in `allowed`.
+  // Checks that `node` is a map whose keys are all in `allowed`, each once.
   void expect_keys(const YAML::Node& node, const std::string& what, const std::set<std::string>& allowed) const {
-    if (!node.IsMap()) fail(node, "expected a map for " + what + ", found `" + YAML::Dump(node) + "`");
+    if (!node.IsMap()) fail(node, "expected a map for " + what + ", found `" + shown(node) + "`");
+    expect_unique_keys(node, what);
     for (const auto& entry : node) {
       std::string key = entry.first.Scalar();
       if (allowed.contains(key)) continue;
@@ -42,11 +44,25 @@ class Reader {
     }
   }
 
+  // yaml-cpp keeps the first of two equal keys where PyYAML (thamos) keeps the last: refuse both.
+  void expect_unique_keys(const YAML::Node& map, const std::string& what) const {
+    std::set<std::string> seen;
+    for (const auto& entry : map)
+      if (!seen.insert(YAML::Dump(entry.first)).second)
+        fail(entry.first, "duplicate key `" + shown(entry.first) + "` in " + what, "keep one of the two");
+  }
+
+  // A node as YAML for a message, cut to a readable length.
+  [[nodiscard]] static std::string shown(const YAML::Node& node) {
+    std::string text = YAML::Dump(node);
+    return text.size() <= 80 ? text : text.substr(0, 77) + "...";
+  }
+
   // A scalar as text; nullopt for absent or null.
   [[nodiscard]] std::optional<std::string> text(const YAML::Node& map, const char* key) const {
     YAML::Node value = map[key];
     if (!value || value.IsNull()) return std::nullopt;
-    if (!value.IsScalar()) fail(value, std::string("expected a text value for `") + key + "`, found `" + YAML::Dump(value) + "`");
+    if (!value.IsScalar()) fail(value, std::string("expected a text value for `") + key + "`, found `" + shown(value) + "`");
     return value.Scalar();
   }
 
@@ -61,10 +77,10 @@ class Reader {
   [[nodiscard]] std::optional<std::vector<std::string>> list(const YAML::Node& map, const char* key) const {
     YAML::Node value = map[key];
     if (!value || value.IsNull()) return std::nullopt;
-    if (!value.IsSequence()) fail(value, std::string("expected a list for `") + key + "`, found `" + YAML::Dump(value) + "`");
+    if (!value.IsSequence()) fail(value, std::string("expected a list for `") + key + "`, found `" + shown(value) + "`");
     std::vector<std::string> items;
     for (const auto& item : value) {
-      if (!item.IsScalar()) fail(item, std::string("expected text items in `") + key + "`, found `" + YAML::Dump(item) + "`");
+      if (!item.IsScalar()) fail(item, std::string("expected text items in `") + key + "`, found `" + shown(item) + "`");
       items.push_back(item.Scalar());
     }
     return items;
@@ -109,7 +125,8 @@ Libc libc(const Reader& reader, const YAML::Node& node) {
 std::map<std::string, std::string> labels(const Reader& reader, const YAML::Node& node) {
   std::map<std::string, std::string> result;
   if (!node || node.IsNull()) return result;
-  if (!node.IsMap()) reader.fail(node, "expected a map for `labels`, found `" + YAML::Dump(node) + "`");
+  if (!node.IsMap()) reader.fail(node, "expected a map for `labels`, found `" + Reader::shown(node) + "`");
+  reader.expect_unique_keys(node, "`labels`");
   for (const auto& entry : node) {
     if (!entry.second.IsScalar()) reader.fail(entry.second, "expected a text value for label `" + entry.first.Scalar() + "`");
     result[entry.first.Scalar()] = entry.second.Scalar();
@@ -155,7 +172,8 @@ RuntimeEnvironment runtime_environment(const Reader& reader, const YAML::Node& n
 ThothConfig config_from(const Reader& reader, const YAML::Node& root) {
   ThothConfig config;
   if (!root || root.IsNull()) return config;
-  if (!root.IsMap()) reader.fail(root, "expected a map of settings, found `" + YAML::Dump(root) + "`");
+  if (!root.IsMap()) reader.fail(root, "expected a map of settings, found `" + Reader::shown(root) + "`");
+  reader.expect_unique_keys(root, "the settings");
   for (const auto& entry : root) {
     std::string key = entry.first.Scalar();
     if (key == "prescriptions") config.prescriptions = reader.list(root, "prescriptions").value_or(std::vector<std::string>{});
@@ -165,7 +183,7 @@ ThothConfig config_from(const Reader& reader, const YAML::Node& root) {
     }
     if (entry.second.IsNull()) continue;
     if (!entry.second.IsSequence())
-      reader.fail(entry.second, "expected a list for `runtime_environments`, found `" + YAML::Dump(entry.second) + "`");
+      reader.fail(entry.second, "expected a list for `runtime_environments`, found `" + Reader::shown(entry.second) + "`");
     for (const auto& item : entry.second) config.runtime_environments.push_back(runtime_environment(reader, item));
   }
   return config;
@@ -186,6 +204,8 @@ std::string_view recommendation_type_name(RecommendationType type) {
 
 Result<ThothConfig> parse_thoth_config(std::string_view yaml_text, const std::string& file_name) {
   Reader reader(file_name);
+  if (auto bad = find_invalid_yaml_text(yaml_text))  // yaml-cpp would pass the bytes through
+    return Error{invalid_utf8_message(yaml_text, *bad), file_name + ":" + line_and_column_of(yaml_text, *bad), ""};
   try {
     return config_from(reader, YAML::Load(std::string(yaml_text)));
   } catch (const ParseFailure& failure) {

@@ -50,8 +50,12 @@ std::string leading_comments(std::string_view text) {
   std::istringstream lines{std::string(text)};
   std::string line;
   while (std::getline(lines, line)) {
-    auto first = line.find_first_not_of(" \t\r");
-    if (first != std::string::npos && line[first] != '#') break;
+    // Only a CRLF's trailing CR is a line end here: yaml-cpp reads any other CR as content, so
+    // "\r#x:" is a key, not a comment (copying it as one duplicated the key; found by fuzzing).
+    std::string_view content = line;
+    if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
+    auto first = content.find_first_not_of(" \t");
+    if (first != std::string_view::npos && content[first] != '#') break;
     kept += line + "\n";
   }
   return kept;

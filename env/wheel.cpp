@@ -26,9 +26,10 @@ Error bad_name(std::string_view file_name, const std::string& expected, std::str
   return Error{"expected " + expected + ", found `" + std::string(found) + "`", std::string(file_name), ""};
 }
 
-// packaging: "__" is rejected, and only word characters and "." are allowed.
+// packaging: "__" is rejected, and only word characters and "." are allowed. packaging also takes an
+// empty name ("-1.0-py3-none-any.whl"); no distribution has one, so thoth refuses it (found by fuzzing).
 bool valid_wheel_name_part(std::string_view name) {
-  if (name.find("__") != std::string_view::npos) return false;
+  if (name.empty() || name.find("__") != std::string_view::npos) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
   });
@@ -82,7 +83,7 @@ Result<SdistName> parse_sdist_name(std::string_view file_name) {
   else return bad_name(file_name, "a file name ending in .tar.gz or .zip", file_name);
   std::string_view stem = file_name.substr(0, file_name.size() - extension.size());
   std::size_t dash = stem.rfind('-');
-  if (dash == std::string_view::npos) return bad_name(file_name, "{name}-{version}" + extension, file_name);
+  if (dash == std::string_view::npos || dash == 0) return bad_name(file_name, "{name}-{version}" + extension, file_name);
   auto version = packaging::Version::parse(stem.substr(dash + 1));
   if (!version) return bad_name(file_name, "a PEP 440 version", stem.substr(dash + 1));
   return SdistName{packaging::canonicalize_name(stem.substr(0, dash)), *version, extension};

@@ -8,6 +8,7 @@
 // normalised (PEP 685), as packaging does when it builds a Marker.
 #include <algorithm>
 
+#include "base/limits.hpp"
 #include "packaging/lexer.hpp"
 #include "packaging/marker_tree.hpp"
 #include "packaging/name.hpp"
@@ -18,7 +19,7 @@ namespace {
 using detail::Lexer;
 using NodePtr = std::shared_ptr<const MarkerNode>;
 
-Result<NodePtr> parse_marker_list(Lexer& lexer);
+Result<NodePtr> parse_marker_list(Lexer& lexer, int depth);
 
 std::string normalised_variable(std::string_view written) {
   std::string name(written);
@@ -89,8 +90,10 @@ Result<MarkerComparison> parse_comparison(Lexer& lexer) {
   return comparison;
 }
 
-// Parses one marker_atom and appends it to `node`; returns the error, if any.
-std::optional<Error> append_atom(Lexer& lexer, MarkerNode& node) {
+// Parses one marker_atom and appends it to `node`; returns the error, if any. `depth` counts the
+// open parentheses: the parser, printer, evaluator and destructor recurse once per level, so the
+// nesting is bounded (base/limits.hpp) instead of overflowing the stack.
+std::optional<Error> append_atom(Lexer& lexer, MarkerNode& node, int depth) {
   lexer.skip_spaces();
   if (!lexer.peek('(')) {
     auto comparison = parse_comparison(lexer);
@@ -99,9 +102,12 @@ std::optional<Error> append_atom(Lexer& lexer, MarkerNode& node) {
     node.items.emplace_back(std::in_place_index<0>, std::move(*comparison));
     return std::nullopt;
   }
+  if (depth >= input_limits().max_nesting)
+    return Error{"marker parentheses " + nesting_limit_message(), "column " + std::to_string(lexer.position() + 1),
+                 nesting_limit_hint()};
   lexer.consume('(');
   lexer.skip_spaces();
-  auto inner = parse_marker_list(lexer);
+  auto inner = parse_marker_list(lexer, depth + 1);
   if (!inner) return inner.error();
   lexer.skip_spaces();
   if (!lexer.consume(')')) return lexer.error("`)` closing the marker expression");
@@ -110,12 +116,12 @@ std::optional<Error> append_atom(Lexer& lexer, MarkerNode& node) {
   return std::nullopt;
 }
 
-Result<NodePtr> parse_marker_list(Lexer& lexer) {
+Result<NodePtr> parse_marker_list(Lexer& lexer, int depth) {
   auto node = std::make_shared<MarkerNode>();
-  if (auto error = append_atom(lexer, *node)) return *error;
+  if (auto error = append_atom(lexer, *node, depth)) return *error;
   while (auto bool_op = lexer.read_bool_operator()) {
     node->joined_by_or.push_back(*bool_op == "or");
-    if (auto error = append_atom(lexer, *node)) return *error;
+    if (auto error = append_atom(lexer, *node, depth)) return *error;
   }
   return NodePtr(std::move(node));
 }
@@ -131,7 +137,7 @@ bool is_version_variable(std::string_view name) {
 
 Result<NodePtr> parse_marker_tree(std::string_view text) {
   Lexer lexer(text);
-  auto tree = parse_marker_list(lexer);
+  auto tree = parse_marker_list(lexer, 0);
   if (!tree) return tree.error();
   if (!lexer.at_end()) return lexer.error("`and`, `or` or the end of the marker");
   return tree;

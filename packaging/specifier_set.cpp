@@ -140,7 +140,8 @@ std::vector<const Specifier*> SpecifierSet::canonical_order() const {
   for (const auto& s : m_specifiers) keyed.emplace_back(s.to_string(), &s);
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<const Specifier*> unique;
-  for (const auto& [text, s] : keyed) {
+  for (const auto& entry : keyed) {
+    const Specifier* s = entry.second;  // a plain name: clang 14 cannot capture structured bindings
     bool seen = std::any_of(unique.begin(), unique.end(), [&](const Specifier* u) { return *u == *s; });
     if (!seen) unique.push_back(s);
   }

@@ -10,7 +10,15 @@
 
 #include <yaml.h>
 
+#include "base/limits.hpp"
+#include "base/utf8.hpp"
+
 namespace thoth::prescriptions {
+
+// Thrown by the builder when collections nest deeper than base/limits.hpp allows.
+struct NestingTooDeep {
+  yaml_mark_t mark;
+};
 
 class YamlTreeBuilder {
  public:
@@ -36,9 +44,11 @@ class YamlTreeBuilder {
         attach(m_anchors.at(reinterpret_cast<const char*>(event.data.alias.anchor)));
         return true;
       case YAML_SEQUENCE_START_EVENT:
+        check_depth(mark);
         m_open.push_back(add(YamlKind::Sequence, mark, event.data.sequence_start.anchor));
         return true;
       case YAML_MAPPING_START_EVENT:
+        check_depth(mark);
         m_open.push_back(add(YamlKind::Map, mark, event.data.mapping_start.anchor));
         return true;
       case YAML_SEQUENCE_END_EVENT:
@@ -57,6 +67,10 @@ class YamlTreeBuilder {
   }
 
  private:
+  // The validators walk the tree recursively: nesting is bounded (base/limits.hpp).
+  void check_depth(const yaml_mark_t& mark) const {
+    if (m_open.size() >= static_cast<std::size_t>(input_limits().max_nesting)) throw NestingTooDeep{mark};
+  }
   std::uint32_t add(YamlKind kind, const yaml_mark_t& mark, const yaml_char_t* anchor) {
     auto index = static_cast<std::uint32_t>(m_tree.m_nodes.size());
     YamlNode node;
@@ -118,6 +132,7 @@ class YamlTreeBuilder {
 };
 
 Result<YamlTree> YamlTree::parse(const std::string& text) {
+  if (auto bad = find_invalid_yaml_text(text)) return Error{invalid_utf8_message(text, *bad), line_and_column_of(text, *bad), {}};
   YamlTree tree;
   yaml_parser_t parser;
   if (yaml_parser_initialize(&parser) == 0) return Error{"out of memory initialising the YAML parser", "", {}};
@@ -137,6 +152,10 @@ Result<YamlTree> YamlTree::parse(const std::string& text) {
     } catch (const std::out_of_range&) {
       yaml_event_delete(&event);
       return Error{"expected a defined anchor, found an alias to an unknown one", "", {}};
+    } catch (const NestingTooDeep& error) {
+      yaml_event_delete(&event);
+      return Error{"YAML " + nesting_limit_message(),
+                   std::to_string(error.mark.line + 1) + ":" + std::to_string(error.mark.column + 1), nesting_limit_hint()};
     }
     yaml_event_delete(&event);
   }

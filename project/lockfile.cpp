@@ -10,6 +10,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
+#include "base/json_guard.hpp"
 #include "project/python_json.hpp"
 
 namespace thoth::project {
@@ -104,21 +105,26 @@ std::string render_lockfile(const Pipfile& pipfile, const LockSections& sections
 }
 
 nlohmann::json load_lockfile(const std::filesystem::path& path) {
-  std::string text = read_file(path);
+  return parse_lockfile(read_file(path), path.string());
+}
+
+nlohmann::json parse_lockfile(std::string_view text, const std::string& origin) {
   nlohmann::json lock;
   try {
-    lock = nlohmann::json::parse(text);
+    lock = nlohmann::json::parse(text, JsonGuard<nlohmann::json>(origin));  // bounded nesting, no duplicate keys
   } catch (const nlohmann::json::parse_error& error) {
     std::string what = error.what();
     std::size_t detail = what.find("error while parsing");
     std::string reason = detail == std::string::npos ? what : what.substr(detail);
     throw InputError("expected valid JSON (byte " + std::to_string(error.byte) + "): " + reason,
-                     path.string() + ":" + line_and_column(text, error.byte),
+                     origin + ":" + line_and_column(text, error.byte),
                      "fix the file or delete it and lock again");
+  } catch (const nlohmann::json::exception& error) {  // a number too big for a double (out_of_range.406)
+    throw InputError(std::string("expected valid JSON: ") + error.what(), origin, "fix the file or delete it and lock again");
   }
   if (!lock.is_object()) {
     throw InputError("expected a JSON object at the top of the lock file, found " + std::string(lock.type_name()),
-                     path.string(), "fix the file or delete it and lock again");
+                     origin, "fix the file or delete it and lock again");
   }
   return lock;
 }

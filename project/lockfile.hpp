@@ -29,5 +29,7 @@ using LockSections = std::map<std::string, std::map<std::string, LockedPackage>>
 
 // Reads an existing Pipfile.lock; throws InputError naming the file and position on bad JSON.
 [[nodiscard]] nlohmann::json load_lockfile(const std::filesystem::path& path);
+// The same from text already read; `origin` names the file in messages.
+[[nodiscard]] nlohmann::json parse_lockfile(std::string_view text, const std::string& origin);
 
 }  // namespace thoth::project

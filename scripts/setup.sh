@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what thoth needs on Debian 12 (only what is missing) and builds build/thoth.
-# Used by scripts/run-example and scripts/run-tests; safe to run again.
+# Used by scripts/run-example and scripts/run-tests; safe to run again. THOTH_WITH_SANITIZERS=1 adds
+# what the sanitizer and fuzz build needs (clang with libFuzzer, PyYAML for the seed script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ PACKAGES=(
   libcurl4-openssl-dev catch2 libtomlplusplus-dev libssl-dev
   python3 python3-resolvelib python3-packaging python3-pip
 )
+if [ "${THOTH_WITH_SANITIZERS:-0}" = 1 ]; then
+  PACKAGES+=(clang-14 libclang-rt-14-dev python3-yaml)
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -39,7 +39,7 @@ TEST_CASE("invalid specifiers are rejected", "[packaging][specifier]") {
   }
 }
 
-TEST_CASE("~= needs two release segments and means >=V and ==prefix.*", "[packaging][specifier]") {
+TEST_CASE("compatible release ~= needs two release segments and means >=V and ==prefix.*", "[packaging][specifier]") {
   auto s = spec("~=1.4.5a4");
   CHECK(s.contains(v("1.4.5a4")));
   CHECK(s.contains(v("1.4.9")));
