@@ -71,7 +71,8 @@ int advise_command(const std::vector<std::string>& args) {
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.best_effort = options.best_effort;
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
-  ThothDefaults defaults = read_thoth_defaults(thoth_config_path(options, pipfile ? &*pipfile : nullptr));
+  ThothDefaults defaults =
+      read_thoth_defaults(thoth_config_path(options, pipfile ? &*pipfile : nullptr), options.runtime_environment);
   if (!options.recommendation_type.empty())
     request.recommendation = parse_recommendation_type(options.recommendation_type, "--recommendation-type");
   else if (defaults.recommendation)

@@ -24,7 +24,10 @@ struct ThothDefaults {
 };
 
 // Reads `file` when it exists (nothing when it does not); InputError naming the file when invalid.
-[[nodiscard]] ThothDefaults read_thoth_defaults(const std::filesystem::path& file);
+// The recommendation type is that of the runtime environment named `runtime_environment` (-r), else
+// of the first one.
+[[nodiscard]] ThothDefaults read_thoth_defaults(const std::filesystem::path& file,
+                                                const std::string& runtime_environment = "");
 
 // "latest" -> Latest, ...; InputError naming `where` otherwise.
 [[nodiscard]] env::RecommendationType parse_recommendation_type(const std::string& text, const std::string& where);

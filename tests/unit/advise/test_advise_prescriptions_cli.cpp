@@ -142,3 +142,21 @@ TEST_CASE(".thoth.yaml gives prescription folders, labels and the recommendation
   CHECK(json["pins"]["pillow"] == "8.2.0");
   CHECK(json["prescriptions"]["units_registered"] == 2);  // the group and the wrap; the boot needs team=frozen
 }
+
+TEST_CASE("advise -r picks the runtime environment whose labels and type the prescriptions see", "[advise][prescriptions][cli]") {
+  Project project;
+  project.write("Pipfile", "[packages]\npillow = \"*\"\n");
+  project.write(".thoth.yaml", "prescriptions: [repo]\nruntime_environments:\n  - name: dev\n    recommendation_type: latest\n"
+                               "  - name: ci\n    labels: {team: frozen}\n    recommendation_type: performance\n");
+  Run dev = project.advise("--pipfile Pipfile --dry-run --json");  // the first one: no team label
+  REQUIRE(dev.exit_code == 0);
+  CHECK(nlohmann::json::parse(dev.out)["recommendation_type"] == "latest");
+  Run ci = project.advise("--pipfile Pipfile --dry-run -r ci --json");
+  CHECK(ci.exit_code == 1);  // the TeamBoot registers on the label of `ci` only
+  auto json = nlohmann::json::parse(ci.out);
+  CHECK(json["outcome"] == "unsatisfiable");
+  CHECK(json["conflict"].dump().find("TeamBoot") != std::string::npos);
+  CHECK(json["recommendation_type"] == "performance");  // the type of `ci`, not of the first environment
+  Run flag = project.advise("--pipfile Pipfile --dry-run -r ci -t stable --json");  // the flag wins over the file
+  CHECK(nlohmann::json::parse(flag.out)["recommendation_type"] == "stable");
+}
