@@ -70,6 +70,7 @@ class LockChecker {
     check_installable();
     check_yanked();
     check_prereleases();
+    check_constraints();
     check_extraneous();
     return m_violations;
   }
@@ -211,6 +212,15 @@ class LockChecker {
       report(pin_label(name, pin) +
              " is a pre-release, but pre-releases are not allowed, no requirement on it admits them, "
              "and a final release satisfies its requirements");
+    }
+  }
+
+  void check_constraints() {
+    for (const Requirement& constraint : m_lock.constraints) {
+      auto pin = m_pins.find(constraint.canonical_name());
+      if (pin == m_pins.end() || !pin->second.version || !marker_holds(constraint, "")) continue;
+      if (!constraint.specifier.contains(*pin->second.version, true))
+        report(pin_label(pin->first, pin->second) + " violates the constraint `" + constraint.to_string() + "`");
     }
   }
 
