@@ -56,6 +56,10 @@ TOML
 printf 'urllib3<2.2\n' > constraints.txt
 expect 0 "$thoth" advise --input pyproject.toml --group test -c constraints.txt --lockfile requirements.lock.txt
 grep -q '^urllib3==2\.[01]\.' requirements.lock.txt
+# Exit code 0 or 1 depending on the advisory data (the held-back urllib3 may have a known advisory).
+echo "\$ thoth audit requirements.lock.txt --advisories ADVISORIES"
+set +e; "$thoth" audit requirements.lock.txt --advisories "$advisories"; audited=$?; set -e
+if [ "$audited" -gt 1 ]; then echo "FAIL: audit of requirements.lock.txt exited $audited" >&2; exit 1; fi
 printf 'requests<2\n' > too-old.txt
 expect 1 "$thoth" advise --input pyproject.toml -c too-old.txt --dry-run
 grep -q 'constraint too-old.txt:1' "$work/out"

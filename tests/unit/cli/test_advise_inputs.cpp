@@ -179,3 +179,35 @@ TEST_CASE("the input kind is detected from the file name, else its contents, or 
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("unknown input kind `poetry`") != std::string::npos);
 }
+
+TEST_CASE("thoth audit reads the pylock.toml and requirements.txt locks advise writes", "[advise-inputs]") {
+  ScratchFolder folder("audit-input-locks");
+  write(folder / "index.json", snapshot_json());
+  std::filesystem::create_directories(folder / "vulns");
+  write(folder / "vulns" / "PYSEC-TEST-1.yaml", R"(id: PYSEC-TEST-1
+summary: a test advisory on urllib3 below 2
+affected:
+- package: {name: urllib3, ecosystem: PyPI}
+  ranges:
+  - type: ECOSYSTEM
+    events: [{introduced: "0"}, {fixed: "2.0.0"}]
+modified: "2024-01-01T00:00:00Z"
+)");
+  write(folder / "constraints.txt", "urllib3<2\n");
+  write(folder / "requirements.in", "app-core\n");
+  write(folder / "pyproject.toml", "[project]\nname = \"demo\"\ndependencies = [\"app-core\"]\n");
+  std::string index = (folder / "index.json").string();
+  REQUIRE(run_thoth({"advise", "--input", (folder / "requirements.in").string(), "--index", index, "-c",
+                     (folder / "constraints.txt").string()}).exit_code == 0);
+  REQUIRE(run_thoth({"advise", "--input", (folder / "pyproject.toml").string(), "--index", index}).exit_code == 0);
+  auto held_back = run_thoth({"audit", (folder / "requirements.txt").string(), "--advisories", (folder / "vulns").string()});
+  CHECK(held_back.exit_code == 1);  // the constraint pinned urllib3 1.26.0, which the advisory affects
+  CHECK(held_back.out.find("PYSEC-TEST-1") != std::string::npos);
+  CHECK(held_back.out.find("2 pins, 1 with known advisories") != std::string::npos);
+  auto newest = run_thoth({"audit", (folder / "pylock.toml").string(), "--advisories", (folder / "vulns").string()});
+  CHECK(newest.exit_code == 0);  // urllib3 2.2.0
+  CHECK(newest.out.find("2 pins, 0 with known advisories") != std::string::npos);
+  auto input = run_thoth({"audit", (folder / "requirements.in").string(), "--advisories", (folder / "vulns").string()});
+  CHECK(input.exit_code == 2);
+  CHECK(input.err.find("expected an exact pin `name==version`, found `app-core`") != std::string::npos);
+}
