@@ -196,6 +196,9 @@ class LockChecker {
       for (const auto& applied : m_requirements_on[name]) {
         fits = fits && applied.requirement.specifier.contains(release.version, true);
       }
+      for (const Requirement& constraint : m_lock.constraints)  // pip merges constraints into the specifier
+        if (constraint.canonical_name() == name && marker_holds(constraint, ""))
+          fits = fits && constraint.specifier.contains(release.version, true);
       if (fits) return true;
     }
     return false;
