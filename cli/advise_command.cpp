@@ -99,6 +99,7 @@ int advise_command(const std::vector<std::string>& args) {
   auto load_start = Clock::now();
   OpenedSource opened = open_package_source(options, pipfile ? &*pipfile : nullptr, request.environment);
   double load_ms = elapsed_ms(load_start);
+  progress.emplace(options.osv_api.empty() ? "loading advisories" : "asking the OSV API about candidate releases");
   std::unique_ptr<advisories::AdvisoryDatabase> advisory_db =
       options.osv_api.empty()
           ? load_advisories(options.advisories, defaults)

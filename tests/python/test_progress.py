@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks the progress display of `thoth advise`: with stderr on a terminal (a pseudo-terminal here) it
-draws "loading the package index" and "resolving N requirements" lines and erases them when the work
+draws "loading the package index", "loading advisories" and "resolving N requirements" lines and erases them when the work
 ends; with stderr piped, or with --quiet, not one byte of it appears; the lock on stdout is the same.
 Usage: test_progress.py THOTH_BINARY
 """
@@ -50,7 +50,8 @@ def main():
 
     code, out, err = run_with_terminal_stderr([])
     check(code == 0, "advise exits 0 with stderr on a terminal")
-    check("loading the package index" in err and "resolving" in err, f"progress is drawn on a terminal: {err!r}")
+    check(all(step in err for step in ("loading the package index", "loading advisories", "resolving 7 requirements")),
+          f"every step is drawn on a terminal: {err!r}")
     check(err.endswith(ERASE), f"the last progress line is erased when the work ends: {err[-40:]!r}")
     untimed = lambda text: re.sub(r" in \d+ ms", " in N ms", text)  # the one line that varies between runs
     check(untimed(out) == untimed(piped.stdout), "stdout is the same with and without a terminal on stderr")
