@@ -45,6 +45,7 @@ struct NodeBuild {
   std::vector<ReleaseArtifacts> artifacts;  // per release: installable files or why none
   std::vector<char> is_candidate;  // per release
   std::vector<std::string> veto;   // per release: why a recommendation type forbids it ("" = allowed)
+  std::vector<char> constrained;   // per release: the veto comes from a pip constraint
   std::vector<std::string> ruled_out;  // per release: why a rule (sieve) removes it, "" = it does not
   std::set<std::string> extras;
   bool direct = false;
@@ -121,6 +122,7 @@ class UniverseBuilder {
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
       node.veto = vetoes(canonical_name, node.project->releases);
+      add_constraint_vetoes(canonical_name, node);
     }
     m_nodes.push_back(std::move(node));
     return m_nodes.size() - 1;
@@ -151,15 +153,31 @@ class UniverseBuilder {
     return out;
   }
 
+  // pip constraints (Problem::constraints): a release the constraint's specifier does not contain is
+  // never a candidate; the constraint adds no package and no edge.
+  void add_constraint_vetoes(const std::string& name, NodeBuild& node) {
+    node.constrained.assign(node.veto.size(), 0);
+    for (const Constraint& constraint : m_problem.constraints) {
+      if (constraint.requirement.canonical_name() != name || !marker_holds(constraint.requirement, "")) continue;
+      for (std::size_t i = 0; i < node.veto.size(); ++i) {
+        if (!node.veto[i].empty() || constraint.requirement.specifier.contains(node.project->releases[i].version, true)) continue;
+        node.veto[i] = "constraint " + constraint.origin + " `" + constraint.requirement.to_string() + "`";
+        node.constrained[i] = 1;
+      }
+    }
+  }
+
   // The releases a specifier admits. An advisory veto applies after PEP 440's pre-release fallback:
-  // a vetoed final release still satisfies the specifier, so it never lets a pre-release in.
+  // a vetoed final release still satisfies the specifier, so it never lets a pre-release in. A pip
+  // constraint applies before it, as pip merges constraints into the specifier it filters with.
   std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
       // A sieve removes releases before the fallback, like requires_python (Thoth's sieves filter
-      // the candidates the resolver sees); the veto comes after it (below).
-      if (!node.python_ok[i] || !node.artifacts[i].installable || !node.ruled_out[i].empty()) continue;
+      // the candidates the resolver sees); the advisory veto comes after it (below). pip folds
+      // constraints into the specifier, so they apply before the fallback too.
+      if (!node.python_ok[i] || !node.artifacts[i].installable || node.constrained[i] || !node.ruled_out[i].empty()) continue;
       if (!specifier.contains(releases[i].version, true)) continue;
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
@@ -184,7 +202,7 @@ class UniverseBuilder {
       const packaging::Requirement& requirement = m_problem.roots[r].requirement;
       if (!marker_holds(requirement, "")) continue;
       m_active_roots.push_back(r);
-      RawEdge edge{kRootParent, 0, r, "", 0, {}, &requirement, nullptr};
+      RawEdge edge{kRootParent, 0, r, "", 0, {}, &requirement, nullptr, {}, {}, {}, {}};
       if (skipped(edge)) continue;
       std::size_t target = node_for(requirement.canonical_name());
       m_nodes[target].direct = true;
@@ -226,7 +244,7 @@ class UniverseBuilder {
     const index::Release& release = m_nodes[item.node].project->releases[item.release];
     for (const packaging::Requirement& requirement : release.requires_dist) {
       if (!applies(requirement, item.extra)) continue;
-      RawEdge edge{item.node, item.release, 0, item.extra, 0, {}, &requirement, nullptr};
+      RawEdge edge{item.node, item.release, 0, item.extra, 0, {}, &requirement, nullptr, {}, {}, {}, {}};
       if (skipped(edge)) continue;
       edge.target_node = node_for(requirement.canonical_name());
       add_edge(std::move(edge));
@@ -241,7 +259,7 @@ class UniverseBuilder {
     const auto* added = m_problem.rules.added_requirements(name, m_nodes[item.node].project->releases[item.release]);
     if (added == nullptr) return;
     for (const AddedRequirement& rule : *added) {
-      RawEdge edge{item.node, item.release, 0, "", node_for(rule.requirement.canonical_name()), {}, &rule.requirement, nullptr};
+      RawEdge edge{item.node, item.release, 0, "", node_for(rule.requirement.canonical_name()), {}, &rule.requirement, nullptr, {}, {}, {}, {}};
       if (!rule.only_when.installed.empty() || !rule.only_when.introduced_by.empty()) edge.only_when = rule.only_when;
       edge.rule = rule.rule;
       add_edge(std::move(edge));
@@ -279,7 +297,9 @@ class UniverseBuilder {
 std::optional<Exclusion> UniverseBuilder::exclusion(const NodeBuild& node, std::size_t release,
                                                     const packaging::Version& python, bool allow_prereleases) {
   const index::Release& r = node.project->releases[release];
-  if (!node.veto[release].empty()) return Exclusion{r.version_text, node.veto[release], ExclusionKind::AdvisoryVeto};
+  if (!node.veto[release].empty())
+    return Exclusion{r.version_text, node.veto[release],
+                     node.constrained[release] ? ExclusionKind::Constraint : ExclusionKind::AdvisoryVeto};
   if (!node.python_ok[release])
     return Exclusion{r.version_text, "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string(),
                      ExclusionKind::RequiresPython};

@@ -58,7 +58,7 @@ struct SkippedRequirement {
   std::string rule;
 };
 
-enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease, AdvisoryVeto, Rule };
+enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease, AdvisoryVeto, Constraint, Rule };
 
 // Why a release of a package is not a candidate at all. Each exclusion stands for a unit clause
 // ¬x(package, version) applied before encoding (the release gets no variable), with this origin.
@@ -66,6 +66,7 @@ struct Exclusion {
   std::string version;
   std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release",
                        // "known advisory PYSEC-2021-36 (recommendation type security)",
+                       // "constraint constraints.txt:3 `urllib3<2`",
                        // or a rule: "sieve thoth.TorchSieve (to_/torch/sieve.yaml)"
   ExclusionKind kind = ExclusionKind::RequiresPython;
 };
