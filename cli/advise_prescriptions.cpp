@@ -9,6 +9,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/target_environment.hpp"
+#include "cli/terminal.hpp"
 #include "env/thoth_config.hpp"
 
 namespace thoth::cli {
@@ -65,7 +66,9 @@ void configure_prescriptions(const AdviseOptions& options, const project::Pipfil
   for (const fs::path& dir : options.prescriptions) dirs.push_back(dir);
   for (const std::string& text : options.labels) add_labels(text, out.facts.labels);
   if (pipfile != nullptr && !pipfile->sources.empty()) out.index_url = pipfile->sources.front().url;
-  if (!dirs.empty()) out.catalog = advise::UnitCatalog::open(dirs);
+  if (dirs.empty()) return;
+  Progress progress("loading prescriptions");  // stderr on a terminal only; erased when done
+  out.catalog = advise::UnitCatalog::open(dirs);
 }
 
 // WARNING and ERROR entries grouped by package, a count of INFO ones (all with --verbose).

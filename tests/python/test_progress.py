@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks the progress display of `thoth advise`: with stderr on a terminal (a pseudo-terminal here) it
-draws "loading the package index", "loading advisories" and "resolving N requirements" lines and erases them when the work
+draws "loading the package index", "loading advisories" and "resolving N requirements" lines (and
+"loading prescriptions" when prescription folders are given) and erases them when the work
 ends; with stderr piped, or with --quiet, not one byte of it appears; the lock on stdout is the same.
 Usage: test_progress.py THOTH_BINARY
 """
@@ -55,6 +56,10 @@ def main():
     check(err.endswith(ERASE), f"the last progress line is erased when the work ends: {err[-40:]!r}")
     untimed = lambda text: re.sub(r" in \d+ ms", " in N ms", text)  # the one line that varies between runs
     check(untimed(out) == untimed(piped.stdout), "stdout is the same with and without a terminal on stderr")
+
+    code, out, err = run_with_terminal_stderr(["--prescriptions", os.path.join(ROOT, "fixtures", "prescriptions", "repo")])
+    check(code == 0 and "loading prescriptions" in err and err.endswith(ERASE),
+          f"loading prescriptions is drawn and erased: {err!r}")
 
     code, out, err = run_with_terminal_stderr(["--quiet"])
     check(code == 0 and err == "", f"--quiet draws no progress even on a terminal: {err!r}")
