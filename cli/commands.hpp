@@ -17,6 +17,7 @@ int export_command(const std::vector<std::string>& args);  // `thoth export --fo
 int graph_command(const std::vector<std::string>& args);   // `thoth graph [--format tree|dot|json]`
 int why_command(const std::vector<std::string>& args);     // `thoth why PACKAGE`
 int add_command(const std::vector<std::string>& args);     // `thoth add REQUIREMENT...`
+int remove_command(const std::vector<std::string>& args);  // `thoth remove NAME...`
 int config_command(const std::vector<std::string>& args);  // `thoth config [--root DIR] [--file F] [--dry-run]`
 int bench_command(const std::vector<std::string>& args);  // `thoth bench --index F --requests F` (bench/)
 

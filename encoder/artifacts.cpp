@@ -54,10 +54,11 @@ std::string name_files(const std::vector<std::string>& files) {
 // Joins per-file reasons, grouping files that fail for the same reason, in first-seen order.
 std::string group_reasons(const std::vector<std::pair<std::string, std::string>>& reason_and_file) {
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
-  for (const auto& [reason, file] : reason_and_file) {
+  for (const auto& entry : reason_and_file) {
+    const std::string& reason = entry.first;
     auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == reason; });
-    if (group == groups.end()) groups.push_back({reason, {file}});
-    else group->second.push_back(file);
+    if (group == groups.end()) groups.push_back({reason, {entry.second}});
+    else group->second.push_back(entry.second);
   }
   std::string text;
   for (const auto& [reason, files] : groups) text += (text.empty() ? "" : "; ") + reason + " (" + name_files(files) + ")";

@@ -138,20 +138,25 @@ class UniverseBuilder {
     return out;
   }
 
+  // The releases a specifier admits. An advisory veto applies after PEP 440's pre-release fallback:
+  // a vetoed final release still satisfies the specifier, so it never lets a pre-release in.
   std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
-      if (!node.python_ok[i] || !node.artifacts[i].installable || !node.veto[i].empty()) continue;
+      if (!node.python_ok[i] || !node.artifacts[i].installable) continue;
       if (!specifier.contains(releases[i].version, true)) continue;
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
-    if (prereleases_allowed(m_problem) || specifier.prereleases()) return matching;
-    std::vector<std::size_t> finals;
-    for (std::size_t i : matching)
-      if (!releases[i].version.is_prerelease()) finals.push_back(i);
-    return finals.empty() ? matching : finals;
+    if (!prereleases_allowed(m_problem) && !specifier.prereleases()) {
+      std::vector<std::size_t> finals;
+      for (std::size_t i : matching)
+        if (!releases[i].version.is_prerelease()) finals.push_back(i);
+      if (!finals.empty()) matching = std::move(finals);
+    }
+    std::erase_if(matching, [&](std::size_t i) { return !node.veto[i].empty(); });
+    return matching;
   }
 
   void add_roots() {

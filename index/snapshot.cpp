@@ -12,6 +12,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
+#include "base/json_guard.hpp"
 #include "index/snapshot_scan.hpp"
 #include "packaging/name.hpp"
 
@@ -190,7 +191,8 @@ void InMemoryIndex::read_all() {
 void InMemoryIndex::read_pending(PendingProjects::iterator pending) {
   auto started = std::chrono::steady_clock::now();
   for (const PendingProject& spelling : pending->second) {
-    json versions = json::parse(m_text.data() + spelling.begin, m_text.data() + spelling.end);
+    std::string origin = m_origin + ": package `" + spelling.name + "`";
+    json versions = json::parse(m_text.data() + spelling.begin, m_text.data() + spelling.end, JsonGuard<json>(origin));
     Project project = read_project(spelling.name, versions, m_stats, m_origin);
     m_stats.releases += project.releases.size();
     merge_into(m_projects, std::move(project));

@@ -5,6 +5,9 @@
 // nlohmann's SAX callbacks carry no positions, so the input is read through an iterator that publishes
 // how many bytes the lexer has consumed. When start_object/end_object fire, the lexer has just
 // consumed the brace (it reads ahead only inside numbers, which are never followed by an object).
+// The scan also refuses what nlohmann would accept silently: a package named twice (the last would
+// win and the first one's versions vanish) and nesting deeper than --max-nesting. Keys repeated
+// further down are caught when the project is parsed (JsonGuard in snapshot.cpp).
 #include "index/snapshot_scan.hpp"
 
 #include <iterator>
@@ -12,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.hpp"
+#include "base/limits.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::index {
@@ -49,7 +53,7 @@ class ProjectSpans {
   ProjectSpans(const std::string& text, std::string_view origin, const char** consumed)
       : m_base(text.data()), m_origin(origin), m_consumed(consumed) {}
 
-  std::map<std::string, PendingProject> spans;  // by name as written; a repeated key keeps its last value
+  std::map<std::string, PendingProject> spans;  // by name as written
 
   bool null() { return scalar(); }
   bool boolean(bool) { return scalar(); }
@@ -59,12 +63,16 @@ class ProjectSpans {
   bool string(std::string&) { return scalar(); }
   bool binary(json::binary_t&) { return scalar(); }
   bool key(std::string& name) {
-    if (m_depth == 1) m_key = name;
+    if (m_depth != 1) return true;
+    if (spans.count(name) != 0)
+      throw InputError("duplicate key `" + name + "` in one JSON object", at_byte(offset()),
+                       "keep one entry per package: merge the two objects of versions");
+    m_key = name;
     return true;
   }
   bool start_object(std::size_t) {
     if (m_depth == 1) m_begin = offset() - 1;
-    ++m_depth;
+    enter();
     return true;
   }
   bool end_object() {
@@ -73,7 +81,7 @@ class ProjectSpans {
   }
   bool start_array(std::size_t) {
     scalar();
-    ++m_depth;
+    enter();
     return true;
   }
   bool end_array() {
@@ -81,13 +89,19 @@ class ProjectSpans {
     return true;
   }
   bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& error) {
-    throw InputError(std::string("not valid JSON: ") + error.what(),
-                     std::string(m_origin) + ": byte " + std::to_string(byte),
+    throw InputError(std::string("not valid JSON: ") + error.what(), at_byte(byte),
                      "check the snapshot file; it must be one JSON object");
   }
 
  private:
   std::size_t offset() const { return static_cast<std::size_t>(*m_consumed - m_base); }
+  std::string at_byte(std::size_t byte) const { return std::string(m_origin) + ": byte " + std::to_string(byte); }
+
+  // One level deeper, within --max-nesting (the projects are parsed recursively later).
+  void enter() {
+    if (++m_depth > input_limits().max_nesting)
+      throw InputError("JSON " + nesting_limit_message(), at_byte(offset()), nesting_limit_hint());
+  }
 
   // A value that is not an object where an object must be: the document, or a project's versions.
   bool scalar() {

@@ -60,6 +60,30 @@ bool is_single_line(const std::string& line) {
   return depth == 0;
 }
 
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += line + "\n";
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+// The entry line of `canonical_name` in [category], or lines.end().
+Lines::iterator find_entry(Lines& lines, const std::string& category, const std::string& canonical_name) {
+  auto header = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) { return header_name(l) == category; });
+  if (header == lines.end()) return lines.end();
+  auto end = std::find_if(header + 1, lines.end(), is_header);
+  auto existing = std::find_if(header + 1, end, [&](const std::string& l) { return entry_key(l) == canonical_name; });
+  return existing == end ? lines.end() : existing;
+}
+
+void require_single_line(const Lines& lines, Lines::const_iterator entry, const std::string& name,
+                         const std::filesystem::path& path) {
+  if (!is_single_line(*entry))
+    throw InputError("the entry for " + name + " spans several lines; edit it by hand",
+                     path.string() + ":" + std::to_string(entry - lines.begin() + 1));
+}
+
 }  // namespace
 
 std::string pipfile_value(const packaging::Requirement& requirement) {
@@ -95,9 +119,7 @@ std::string with_entry(std::string_view text, const std::filesystem::path& path,
     auto end = std::find_if(header + 1, lines.end(), is_header);
     auto existing = std::find_if(header + 1, end, [&](const std::string& l) { return entry_key(l) == name; });
     if (existing != end) {
-      if (!is_single_line(*existing))
-        throw InputError("the entry for " + name + " spans several lines; edit it by hand",
-                         path.string() + ":" + std::to_string(existing - lines.begin() + 1));
+      require_single_line(lines, existing, name, path);
       *existing = entry;
     } else {
       auto last = header;
@@ -106,8 +128,19 @@ std::string with_entry(std::string_view text, const std::filesystem::path& path,
       lines.insert(last + 1, entry);
     }
   }
-  std::string out;
-  for (const std::string& line : lines) out += line + "\n";
+  std::string out = joined(lines);
+  (void)parse_pipfile(out, path);  // throws InputError when the edit broke the file
+  return out;
+}
+
+std::optional<std::string> without_entry(std::string_view text, const std::filesystem::path& path,
+                                         const std::string& category, const std::string& canonical_name) {
+  Lines lines = split_lines(text);
+  auto entry = find_entry(lines, category, canonical_name);
+  if (entry == lines.end()) return std::nullopt;
+  require_single_line(lines, entry, canonical_name, path);
+  lines.erase(entry);
+  std::string out = joined(lines);
   (void)parse_pipfile(out, path);  // throws InputError when the edit broke the file
   return out;
 }

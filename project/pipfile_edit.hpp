@@ -1,9 +1,11 @@
 // Editing a Pipfile as text, so the user's comments, order and layout survive: add or replace one
-// `name = ...` line in a category, creating the category (or the whole Pipfile) when missing.
+// `name = ...` line in a category, creating the category (or the whole Pipfile) when missing, or
+// remove one.
 // The result is parsed again before it is returned, so an edit never produces an invalid Pipfile.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,11 @@ namespace thoth::project {
 // Throws InputError naming `path` when the entry spans several lines or the result does not parse.
 [[nodiscard]] std::string with_entry(std::string_view text, const std::filesystem::path& path,
                                      const std::string& category, const packaging::Requirement& requirement);
+
+// `text` without the entry of `canonical_name` in [category], or nullopt when [category] has no
+// such entry. Throws InputError naming `path` and the line when the entry spans several lines.
+[[nodiscard]] std::optional<std::string> without_entry(std::string_view text, const std::filesystem::path& path,
+                                                       const std::string& category, const std::string& canonical_name);
 
 // A new Pipfile with the PyPI source and empty [packages] and [dev-packages].
 [[nodiscard]] std::string new_pipfile_text();

@@ -43,3 +43,21 @@ TEST_CASE("A new Pipfile has the PyPI source and both categories", "[pipfile-edi
   CHECK(pipfile.sources[0].url == "https://pypi.org/simple");
   CHECK(pipfile.packages().empty());
 }
+
+TEST_CASE("Removing a package drops its line only, matching the canonical name", "[pipfile-edit]") {
+  auto text = thoth::project::without_entry(kPipfile, "Pipfile", "packages", "flask");
+  REQUIRE(text);
+  CHECK(*text == "[packages]\n# web\n\n[dev-packages]\npytest = \"*\"\n");
+  CHECK(thoth::project::parse_pipfile(*text, "Pipfile").packages().empty());
+}
+
+TEST_CASE("Removing a package absent from the category changes nothing", "[pipfile-edit]") {
+  CHECK_FALSE(thoth::project::without_entry(kPipfile, "Pipfile", "packages", "pytest"));
+  CHECK_FALSE(thoth::project::without_entry(kPipfile, "Pipfile", "docs", "flask"));
+}
+
+TEST_CASE("Removing a multi-line entry is refused; the error names the line", "[pipfile-edit]") {
+  std::string text = "[packages]\nrequests = {version = \"*\", extras = [\n  \"socks\",\n]}\n";
+  CHECK_THROWS_WITH(thoth::project::without_entry(text, "Pipfile", "packages", "requests"),
+                    Catch::StartsWith("Pipfile:2: the entry for requests spans several lines"));
+}

@@ -164,6 +164,18 @@ TEST_CASE("bad index snapshots get an error naming the file and the place, exit 
     index_case("{\"a\": {\"1.0\": {\"x\": -3e999}}}",
                {2, "error: {file}: byte 26: not valid JSON: [json.exception.out_of_range.406] number overflow parsing '-3e999'"});
   }
+  SECTION("a package named twice") {
+    index_case("{\"a\": {\"1.0\": {}}, \"a\": {\"2.0\": {}}}",
+               {2, "error: {file}: byte 22: duplicate key `a` in one JSON object"});
+  }
+  SECTION("a version named twice") {
+    index_case("{\"a\": {\"1.0\": {}, \"1.0\": {\"requires_dist\": [\"b\"]}}}",
+               {2, "error: {file}: package `a`: duplicate key `1.0` in one JSON object"});
+  }
+  SECTION("nested deeper than the limit") {
+    index_case("{\"a\": {\"1.0\": {\"x\": " + repeat("[", 200) + repeat("]", 200) + "}}}",
+               {2, "error: {file}: byte 118: JSON nested deeper than 100 levels\n\nhint: raise the limit with --max-nesting N"});
+  }
   SECTION("over the input size limit") {
     index_case("{\"a\": {\"1.0\": {}}, \"pad\": {\"" + repeat("x", 1100000) + "\": {}}}",
                {2, "over the input limit of 1048576 bytes\n\nhint: raise the limit with --max-input-mb N"}, {"--max-input-mb", "1"});
