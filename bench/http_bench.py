@@ -196,6 +196,8 @@ def bench_pip(args, row, simple_url, roots, target, scratch):
     for _ in range(args.pip_runs):
         seconds, pins, message = run_pip(simple_url, roots, target, markers_file, scratch, cache)
         row["pip_warm"].append(seconds)
+        if pins is None:
+            row["pip_error"] = message
 
 
 METADATA_ATTRIBUTES = re.compile(r' data-(?:core|dist-info)-metadata="[^"]*"')
@@ -301,8 +303,9 @@ def markdown(rows, args, load):
     ]
     for row in rows:
         pins = len(row["thoth_pins"]) if row["thoth_pins"] else 0
-        cold = ratio(row, "cold") if row["pip_cold"] else (float("nan"),) * 2
-        warm = ratio(row, "warm") if row["pip_warm"] else (float("nan"),) * 2
+        timed_pip = row["pip_cold"] and row["pip_warm"] and not row.get("pip_error")  # a failed pip has no ratio
+        cold = ratio(row, "cold") if timed_pip else (float("nan"),) * 2
+        warm = ratio(row, "warm") if timed_pip else (float("nan"),) * 2
         agreement = row.get("agreement", "pip not run")
         if row.get("pip_error"):
             agreement += f" (pip: {row['pip_error']})"
@@ -313,7 +316,7 @@ def markdown(rows, args, load):
             f"{cold[0]:.1f} / {cold[1]:.1f} | {warm[0]:.1f} / {warm[1]:.1f} | {row.get('valid', '-')} | {agreement} |")
     lines += ["", "Targets (issue 7: thoth warm at least 20x faster than pip, cold at least 5x), on CPU time:", ""]
     for row in rows:
-        if row["pip_cold"] and row["pip_warm"]:
+        if row["pip_cold"] and row["pip_warm"] and not row.get("pip_error"):
             lines.append(f"- `{row['root']}`: cold {target_verdict(ratio(row, 'cold')[1], 5)}, "
                          f"warm {target_verdict(ratio(row, 'warm')[1], 20)}.")
     lines += ["", "| snapshot | request | thoth requests cold / warm | MB cold |", "|---|---|---|---|"]
