@@ -139,6 +139,7 @@ encoder::Problem to_problem(const AdviseRequest& request, index::PackageSource& 
   encoder::Problem problem;
   for (const RootRequirement& root : request.roots)
     problem.roots.push_back({root.requirement, root.section, root.origin});
+  problem.constraints = request.constraints;
   problem.environment = request.environment;
   problem.allow_prereleases = request.allow_prereleases;
   add_security_facts(request, source, problem);

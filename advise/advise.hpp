@@ -31,6 +31,7 @@ struct RootRequirement {
 
 struct AdviseRequest {
   std::vector<RootRequirement> roots;
+  std::vector<encoder::Constraint> constraints;  // pip -c constraints: restrict versions, never add packages
   env::TargetEnvironment environment;
   bool allow_prereleases = false;  // global opt-in ([pipenv] allow_prereleases)
   sat::SolveLimits limits;         // per whole solve; zero = unlimited

@@ -1,4 +1,4 @@
-// `thoth advise`: read the Pipfile (or --requirement), load the index, resolve for the target
+// `thoth advise`: read the Pipfile (or a pyproject.toml, a requirements file, --requirement), load the index, resolve for the target
 // environment, print the result, and replace Pipfile.lock atomically. On any failure the existing
 // lock is left untouched.
 #include <chrono>
@@ -10,10 +10,12 @@
 #include "base/error.hpp"
 #include "cli/advise_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/environment_options.hpp"
 #include "cli/security_inputs.hpp"
 #include "cli/lock_output.hpp"
 #include "cli/package_source.hpp"
 #include "cli/target_environment.hpp"
+#include "cli/terminal.hpp"
 #include "project/lockfile.hpp"
 #include "project/pipfile.hpp"
 
@@ -61,11 +63,25 @@ int advise_command(const std::vector<std::string>& args) {
   }
   auto total_start = Clock::now();
   std::optional<project::Pipfile> pipfile;
-  if (options.requirements.empty()) pipfile = project::load_pipfile(options.pipfile);
+  std::optional<project::ProjectInput> project_input;  // a pyproject.toml or requirements file (cli/advise_input)
+  if (options.requirements.empty()) {
+    ChosenInput chosen = choose_input(options.input, options.pipfile, options.pipfile_given);
+    if (chosen.kind == project::ManifestKind::Pipfile) {
+      options.pipfile = chosen.path;
+      pipfile = project::load_pipfile(options.pipfile);
+    } else {
+      project_input = project::load_project_input(chosen.path, chosen.kind, options.input.selection);
+      apply_input_settings(*project_input, options);
+    }
+  }
 
+  use_user_config_unless_project_has_one(
+      options.thoth_config, project_input ? project_input->path.parent_path() : pipfile ? options.pipfile.parent_path() : ".");
   advise::AdviseRequest request;
-  request.roots = pipfile ? roots_from_pipfile(*pipfile) : roots_from_flags(options);
+  request.roots = pipfile ? roots_from_pipfile(*pipfile) : project_input ? roots_of(*project_input) : roots_from_flags(options);
+  request.constraints = project_input ? constraints_of(project_input->constraints) : constraints_for_pipfile(options.input);
   ResolvedEnvironment environment = resolve_environment(options, pipfile ? &*pipfile : nullptr);
+  if (project_input) check_requires_python(*project_input, environment.environment);
   request.environment = environment.environment;
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.best_effort = options.best_effort;
@@ -79,9 +95,11 @@ int advise_command(const std::vector<std::string>& args) {
   std::unique_ptr<advisories::ScorecardSet> scorecards = load_scorecards(options.scorecards, defaults);
   request.scorecards = scorecards.get();
 
+  std::optional<Progress> progress(std::in_place, "loading the package index");  // stderr on a terminal only
   auto load_start = Clock::now();
   OpenedSource opened = open_package_source(options, pipfile ? &*pipfile : nullptr, request.environment);
   double load_ms = elapsed_ms(load_start);
+  progress.emplace(options.osv_api.empty() ? "loading advisories" : "asking the OSV API about candidate releases");
   std::unique_ptr<advisories::AdvisoryDatabase> advisory_db =
       options.osv_api.empty()
           ? load_advisories(options.advisories, defaults)
@@ -89,14 +107,22 @@ int advise_command(const std::vector<std::string>& args) {
                                   options.cache_dir ? *options.cache_dir : default_cache_dir(), {});
   request.advisories = advisory_db.get();
 
+  progress.emplace("resolving " + std::to_string(request.roots.size()) + " requirements");
   advise::AdviseResult result = advise::advise(request, opened.source());
+  progress.reset();
 
   AdviseReport report{options, request, result, opened.source(), opened.statistics(), opened.fetch_statistics(),
-                      pipfile ? &*pipfile : nullptr, load_ms, 0, &environment};
+                      pipfile ? &*pipfile : nullptr, load_ms, 0, &environment, std::nullopt};
   std::optional<std::string> lock_text;
   if (pipfile && result.outcome == advise::Outcome::Locked) lock_text = render_lock(report);
   if (lock_text && !options.dry_run) {
     write_file_atomically(lock_path(options), *lock_text);
+  }
+  if (project_input && result.outcome == advise::Outcome::Locked) {
+    std::filesystem::path path = options.lockfile ? *options.lockfile : project::default_lock_path(project_input->kind, project_input->path);
+    std::string text = render_input_lock(lock_format_of(path), result, opened.source(), lock_index_url(options), *project_input);
+    if (!options.dry_run) write_file_atomically(path, text);
+    report.input_lock = path;
   }
   report.total_ms = elapsed_ms(total_start);
   print_report(report, lock_text);

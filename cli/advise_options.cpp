@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "base/error.hpp"
+#include "cli/environment_options.hpp"
 
 namespace thoth::cli {
 namespace po = boost::program_options;
@@ -15,12 +16,15 @@ namespace {
 
 constexpr const char* kAdviseIntro = R"(Usage: thoth advise [options]
 
-Resolve a Pipfile against a package index for one target environment and write a pipenv-compatible
-Pipfile.lock beside it: the proven optimum (newest direct dependencies first, then newest transitive
-ones, then fewest packages).
+Resolve a Pipfile, pyproject.toml or pip requirements file against a package index for one target
+environment and write its lock beside it (Pipfile.lock as pipenv writes it; pylock.toml for a
+pyproject.toml; NAME.txt with hashes for NAME.in): the proven optimum (newest direct dependencies
+first, then newest transitive ones, then fewest packages).
 
 Examples:
   thoth advise --pipfile examples/Pipfile --index fixtures/index/pypi-sample.json
+  thoth advise --input pyproject.toml --group test --extra fast     # writes pylock.toml
+  thoth advise --input requirements.in -c constraints.txt           # writes requirements.txt with hashes
   thoth advise --index snapshot.json --requirement 'pyrax==1.9.8' --python-version 3.11 --json --dry-run
   thoth advise -r gpu-node --index snapshot.json          # the runtime environment `gpu-node` of .thoth.yaml
   thoth advise --index snapshot.json --cuda-version 11.8 --libc glibc-2.28 --only-binary :all:
@@ -60,7 +64,8 @@ po::options_description advise_description() {
       ("cpu-flags", po::value<std::string>(), "target CPU flags, comma-separated (replaces the list; empty: none)")
       ("only-binary", po::value<std::vector<std::string>>()->composing(),
        "never build from an sdist: :all: or package names, comma-separated (repeatable, as pip's --only-binary)")
-      ("lockfile", po::value<std::string>(), "where to write the lock (default: Pipfile.lock beside the Pipfile)")
+      ("lockfile", po::value<std::string>(), "where to write the lock (default: Pipfile.lock beside a Pipfile, pylock.toml beside a "
+                                              "pyproject.toml, NAME.txt beside NAME.in); *.toml writes PEP 751, *.txt pip requirements with hashes")
       ("pre", po::bool_switch(), "allow pre-releases everywhere (as [pipenv] allow_prereleases)")
       ("timeout", po::value<double>()->default_value(120), "solver time budget in seconds; past it the best lock found is written and marked not proven optimal (0 = none)")
       ("best-effort", po::bool_switch(), "when no lock exists, lock the largest satisfiable subset of the requirements and report what was left out")
@@ -71,6 +76,7 @@ po::options_description advise_description() {
       ("scorecards", po::value<std::string>(), "folder of OpenSSF Scorecard results, <package>.json; default: .thoth.yaml `scorecards:`")
       ("json", po::bool_switch(), "print the whole advise result as JSON on stdout")
       ("dry-run", po::bool_switch(), "resolve and report, but write no lock file");
+  add_input_options(options);
   return options;
 }
 
@@ -112,10 +118,11 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
   po::variables_map values;
   try {
     po::store(po::command_line_parser(args).options(description).run(), values);
-    po::notify(values);
   } catch (const po::error& e) {
     throw InputError(e.what(), "thoth advise", "run `thoth advise --help` for the options");
   }
+  store_environment_options(description, values);  // THOTH_*: below the flags, above .thoth.yaml
+  po::notify(values);
   AdviseOptions options;
   if (values.count("help")) {
     std::ostringstream help;
@@ -125,6 +132,8 @@ AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::st
     return options;
   }
   options.pipfile = values["pipfile"].as<std::string>();
+  options.pipfile_given = !values["pipfile"].defaulted();
+  options.input = read_input_options(values);
   if (values.count("requirement")) options.requirements = values["requirement"].as<std::vector<std::string>>();
   if (values.count("index")) options.index = values["index"].as<std::string>();
   if (values.count("index-url")) options.index_url = values["index-url"].as<std::string>();

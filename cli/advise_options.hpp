@@ -6,10 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/advise_input.hpp"
+
 namespace thoth::cli {
 
 struct AdviseOptions {
   std::filesystem::path pipfile = "Pipfile";
+  bool pipfile_given = false;             // --pipfile was on the command line
+  InputOptions input;                     // --input, --input-kind, --extra, --group, -c (cli/advise_input.hpp)
   std::vector<std::string> requirements;  // --requirement: resolve these instead of a Pipfile
   std::string index;                      // snapshot file
   std::string index_url;                  // replaces the URL of the first [[source]]

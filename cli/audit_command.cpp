@@ -1,4 +1,4 @@
-// `thoth audit [Pipfile.lock]`: is the lock's Pipfile hash current, and which pins have known
+// `thoth audit [Pipfile.lock | pylock.toml | requirements.txt]`: is the lock's Pipfile hash current, and which pins have known
 // advisories. Prints a table (or --json) and exits 0 when the lock is current and clean, 1 when a
 // pin has an advisory or the hash is stale, 2 on bad input or usage (docs/cli.md).
 #include <iomanip>
@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/security_inputs.hpp"
 #include "project/lockfile.hpp"
+#include "project/pinned_locks.hpp"
 
 namespace thoth::cli {
 namespace {
@@ -22,11 +23,13 @@ namespace po = boost::program_options;
 constexpr const char* kAuditIntro = R"(Usage: thoth audit [Pipfile.lock] [options]
 
 Check an existing lock without resolving: is its _meta hash current for the Pipfile beside it (both
-pipenv hash variants are accepted), and which pinned versions have known advisories.
+pipenv hash variants are accepted), and which pinned versions have known advisories. A pylock.toml
+(*.toml) or requirements.txt (*.txt, `name==version` lines) is audited for advisories only.
 
 Examples:
   thoth audit --advisories advisory-database/vulns
   thoth audit deploy/Pipfile.lock --json
+  thoth audit pylock.toml --advisories advisory-database/vulns
 
 Options)";
 
@@ -96,6 +99,18 @@ std::unique_ptr<advisories::AdvisoryDatabase> query_osv(const po::variables_map&
   return std::make_unique<advisories::AdvisoryDatabase>(std::move(*found));
 }
 
+// pylock.toml (*.toml) and requirements.txt (*.txt) locks written for pyproject.toml and requirements
+// inputs: their pins in the Pipfile.lock shape audit_lock reads (one `default` section, no _meta hash).
+bool is_pipfile_lock(const fs::path& path) {
+  return path.extension() != ".toml" && path.extension() != ".txt" && path.extension() != ".in";
+}
+
+nlohmann::json pins_as_lock(const fs::path& path) {
+  nlohmann::json lock = {{"default", nlohmann::json::object()}};
+  for (const auto& [name, version] : project::read_lock_pins(path)) lock["default"][name] = {{"version", "==" + version}};
+  return lock;
+}
+
 }  // namespace
 
 int audit_command(const std::vector<std::string>& args) {
@@ -117,7 +132,8 @@ int audit_command(const std::vector<std::string>& args) {
   fs::path folder = lock_path.parent_path();
   ThothDefaults defaults = read_thoth_defaults(
       values.count("thoth-config") ? fs::path(values["thoth-config"].as<std::string>()) : folder / ".thoth.yaml");
-  nlohmann::json lock = project::load_lockfile(lock_path);
+  bool pipfile_lock = is_pipfile_lock(lock_path);
+  nlohmann::json lock = pipfile_lock ? project::load_lockfile(lock_path) : pins_as_lock(lock_path);
   auto database = values.count("osv-api")
                       ? query_osv(values, lock)
                       : load_advisories(values.count("advisories") ? values["advisories"].as<std::string>() : "", defaults);
@@ -127,9 +143,10 @@ int audit_command(const std::vector<std::string>& args) {
   fs::path pipfile_path = values.count("pipfile") ? fs::path(values["pipfile"].as<std::string>()) : folder / "Pipfile";
   std::optional<project::Pipfile> pipfile;
   std::error_code error;
-  if (values.count("pipfile") || fs::exists(pipfile_path, error)) pipfile = project::load_pipfile(pipfile_path);
+  if (pipfile_lock && (values.count("pipfile") || fs::exists(pipfile_path, error))) pipfile = project::load_pipfile(pipfile_path);
 
   advise::AuditReport report = advise::audit_lock(lock, lock_path.generic_string(), pipfile ? &*pipfile : nullptr, *database);
+  if (!pipfile_lock) report.hash = advise::HashStatus::NoPipfile;  // these formats carry no Pipfile hash
   if (values["json"].as<bool>()) {
     nlohmann::json out = advise::audit_to_json(report);
     out["lockfile"] = lock_path.generic_string();

@@ -12,7 +12,7 @@ const std::vector<Command>& command_table() {
   static const std::vector<Command> kCommands{
       {"add", "add or update requirements in the Pipfile (creating it when missing)", add_command},
       {"remove", "remove packages from the Pipfile", remove_command},
-      {"advise", "resolve a Pipfile into a proven-optimal Pipfile.lock", advise_command},
+      {"advise", "resolve a Pipfile, pyproject.toml or requirements file into a proven-optimal lock", advise_command},
       {"audit", "check a Pipfile.lock: is its hash current, which pins have known advisories", audit_command},
       {"config", "detect this host and write its runtime environment into .thoth.yaml", config_command},
       {"export", "write the lock as requirements.txt (with hashes), pylock.toml or Pipfile.lock", export_command},

@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/lock_context.hpp"
+#include "cli/pypi_urls.hpp"
 #include "env/wheel.hpp"
 #include "project/exports.hpp"
 #include "project/lockfile.hpp"
@@ -34,23 +35,6 @@ Options)";
 constexpr const char* kExportExitCodes = R"(
 Exit codes: 0 written, 2 bad input or usage (no lock, a package without files for pylock), 3 internal error.
 )";
-
-constexpr const char* kPyPIFiles = "https://files.pythonhosted.org/packages/";
-
-bool is_pypi(const std::string& index_url) {
-  return index_url.find("://pypi.org/") != std::string::npos || index_url.find("://pypi.python.org/") != std::string::npos;
-}
-
-// PyPI's stable redirect URLs (served by its conveyor): /packages/<python tag>/<initial>/<project>/<file>
-// for wheels and /packages/source/<initial>/<project>/<file> for sdists.
-std::string pypi_file_url(const std::string& project, const std::string& file_name) {
-  std::string folder = "source";
-  if (auto wheel = env::parse_wheel_name(file_name); wheel && !wheel->python_tags.empty()) {
-    folder.clear();
-    for (const std::string& tag : wheel->python_tags) folder += (folder.empty() ? "" : ".") + tag;
-  }
-  return kPyPIFiles + folder + "/" + project.substr(0, 1) + "/" + project + "/" + file_name;
-}
 
 std::string index_url_of(const project::LockedPackage& package, const project::ReadLock& lock) {
   for (const project::Source& source : lock.sources)

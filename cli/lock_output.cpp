@@ -96,6 +96,7 @@ void print_text(const AdviseReport& report) {
               << (result.proven_optimal ? "proven optimal" : "NOT proven optimal: the time budget ran out") << ") in "
               << std::fixed << std::setprecision(0) << report.total_ms << " ms";
     if (report.pipfile != nullptr && !report.options.dry_run) std::cout << "; wrote " << lock_path(report.options).string();
+    if (report.input_lock && !report.options.dry_run) std::cout << "; wrote " << report.input_lock->string();
     std::cout << "\n";
     std::size_t width = 0;
     for (const auto& [name, pin] : result.pins) width = std::max(width, name.size());
@@ -176,6 +177,7 @@ void print_report(const AdviseReport& report, const std::optional<std::string>& 
   out["lock"] = lock_text ? json::parse(*lock_text) : json(nullptr);
   bool wrote = lock_text && !report.options.dry_run;
   out["lockfile"] = wrote ? json(lock_path(report.options).string()) : json(nullptr);
+  if (report.input_lock && !report.options.dry_run) out["lockfile"] = report.input_lock->string();
   std::cout << out.dump(2) << "\n";
 }
 

@@ -26,6 +26,7 @@ struct AdviseReport {
   double load_ms;
   double total_ms;
   const ResolvedEnvironment* environment = nullptr;  // where the target came from (name, .thoth.yaml)
+  std::optional<std::filesystem::path> input_lock;    // the pylock.toml / requirements.txt of a non-Pipfile input
 };
 
 [[nodiscard]] std::filesystem::path lock_path(const AdviseOptions& options);

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "base/error.hpp"
+#include "cli/terminal.hpp"
 #include "index/snapshot.hpp"
 #include "packaging/name.hpp"
 #include "remote/http_index.hpp"
@@ -52,7 +53,7 @@ std::unique_ptr<remote::HttpIndex> open_http(const AdviseOptions& options, const
   http.cache_dir = options.cache_dir ? *options.cache_dir : remote::default_cache_dir();
   http.offline = options.offline;
   http.python = environment.python();
-  http.http.progress = ::isatty(STDERR_FILENO) != 0;
+  http.http.progress = ::isatty(STDERR_FILENO) != 0 && terminal_settings().verbosity != Verbosity::Quiet;
   http.warn = [](const std::string& message) { std::cerr << "warning: " << message << "\n"; };
   return std::make_unique<remote::HttpIndex>(std::move(http));
 }

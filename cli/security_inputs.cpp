@@ -84,7 +84,7 @@ std::unique_ptr<advisories::AdvisoryDatabase> query_osv_for_request(const advise
 }
 
 fs::path default_cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') return fs::path(xdg) / "thoth";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') return fs::path(xdg) / "thoth";  // XDG: absolute only
   if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') return fs::path(home) / ".cache" / "thoth";
   return {};
 }

@@ -22,8 +22,16 @@ struct Root {
   std::string origin;   // where it was written, for explanations ("Pipfile:7")
 };
 
+// A pip constraint (`-c FILE`): restricts the versions of its package if that package is installed,
+// never installs it. Releases its specifier does not contain are excluded (docs/encoding.md).
+struct Constraint {
+  packaging::Requirement requirement;
+  std::string origin;  // "constraints.txt:3"
+};
+
 struct Problem {
   std::vector<Root> roots;
+  std::vector<Constraint> constraints;  // applied when their marker holds in the target environment
   env::TargetEnvironment environment;
   bool allow_prereleases = false;
   env::RecommendationType recommendation = env::RecommendationType::Stable;

@@ -36,6 +36,7 @@ struct NodeBuild {
   std::vector<ReleaseArtifacts> artifacts;  // per release: installable files or why none
   std::vector<char> is_candidate;  // per release
   std::vector<std::string> veto;   // per release: why a recommendation type forbids it ("" = allowed)
+  std::vector<char> constrained;   // per release: the veto comes from a pip constraint
   std::set<std::string> extras;
   bool direct = false;
   std::map<std::string, std::vector<std::size_t>> admitted_cache;  // specifier text -> release indices
@@ -108,6 +109,7 @@ class UniverseBuilder {
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
       node.veto = vetoes(canonical_name, node.project->releases);
+      add_constraint_vetoes(canonical_name, node);
     }
     m_nodes.push_back(std::move(node));
     return m_nodes.size() - 1;
@@ -138,14 +140,29 @@ class UniverseBuilder {
     return out;
   }
 
+  // pip constraints (Problem::constraints): a release the constraint's specifier does not contain is
+  // never a candidate; the constraint adds no package and no edge.
+  void add_constraint_vetoes(const std::string& name, NodeBuild& node) {
+    node.constrained.assign(node.veto.size(), 0);
+    for (const Constraint& constraint : m_problem.constraints) {
+      if (constraint.requirement.canonical_name() != name || !marker_holds(constraint.requirement, "")) continue;
+      for (std::size_t i = 0; i < node.veto.size(); ++i) {
+        if (!node.veto[i].empty() || constraint.requirement.specifier.contains(node.project->releases[i].version, true)) continue;
+        node.veto[i] = "constraint " + constraint.origin + " `" + constraint.requirement.to_string() + "`";
+        node.constrained[i] = 1;
+      }
+    }
+  }
+
   // The releases a specifier admits. An advisory veto applies after PEP 440's pre-release fallback:
-  // a vetoed final release still satisfies the specifier, so it never lets a pre-release in.
+  // a vetoed final release still satisfies the specifier, so it never lets a pre-release in. A pip
+  // constraint applies before it, as pip merges constraints into the specifier it filters with.
   std::vector<std::size_t> admit(const NodeBuild& node, const packaging::SpecifierSet& specifier) {
     const auto& releases = node.project->releases;
     std::vector<std::size_t> matching;
     for (std::size_t i = 0; i < releases.size(); ++i) {
-      if (!node.python_ok[i] || !node.artifacts[i].installable) continue;
-      if (!specifier.contains(releases[i].version, true)) continue;
+      if (!node.python_ok[i] || !node.artifacts[i].installable || node.constrained[i]) continue;  // pip folds
+      if (!specifier.contains(releases[i].version, true)) continue;  // constraints into the specifier
       if (releases[i].yanked && !pins_exactly(specifier, releases[i])) continue;
       matching.push_back(i);
     }
@@ -228,7 +245,9 @@ class UniverseBuilder {
 std::optional<Exclusion> UniverseBuilder::exclusion(const NodeBuild& node, std::size_t release,
                                                     const packaging::Version& python, bool allow_prereleases) {
   const index::Release& r = node.project->releases[release];
-  if (!node.veto[release].empty()) return Exclusion{r.version_text, node.veto[release], ExclusionKind::AdvisoryVeto};
+  if (!node.veto[release].empty())
+    return Exclusion{r.version_text, node.veto[release],
+                     node.constrained[release] ? ExclusionKind::Constraint : ExclusionKind::AdvisoryVeto};
   if (!node.python_ok[release])
     return Exclusion{r.version_text, "requires_python " + r.requires_python->to_string() + " excludes Python " + python.to_string(),
                      ExclusionKind::RequiresPython};

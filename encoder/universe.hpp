@@ -37,14 +37,15 @@ struct Edge {
   std::vector<std::size_t> admitted;         // candidate indices of the target, ascending (newest first)
 };
 
-enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease, AdvisoryVeto };
+enum class ExclusionKind { RequiresPython, NotInstallable, Yanked, Prerelease, AdvisoryVeto, Constraint };
 
 // Why a release of a package is not a candidate at all. Each exclusion stands for a unit clause
 // ¬x(package, version) applied before encoding (the release gets no variable), with this origin.
 struct Exclusion {
   std::string version;
   std::string reason;  // "requires_python >=3.9 excludes Python 3.8", "yanked: reason", "pre-release",
-                       // "known advisory PYSEC-2021-36 (recommendation type security)"
+                       // "known advisory PYSEC-2021-36 (recommendation type security)",
+                       // "constraint constraints.txt:3 `urllib3<2`"
   ExclusionKind kind = ExclusionKind::RequiresPython;
 };
 

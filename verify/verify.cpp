@@ -70,6 +70,7 @@ class LockChecker {
     check_installable();
     check_yanked();
     check_prereleases();
+    check_constraints();
     check_extraneous();
     return m_violations;
   }
@@ -195,6 +196,9 @@ class LockChecker {
       for (const auto& applied : m_requirements_on[name]) {
         fits = fits && applied.requirement.specifier.contains(release.version, true);
       }
+      for (const Requirement& constraint : m_lock.constraints)  // pip merges constraints into the specifier
+        if (constraint.canonical_name() == name && marker_holds(constraint, ""))
+          fits = fits && constraint.specifier.contains(release.version, true);
       if (fits) return true;
     }
     return false;
@@ -211,6 +215,15 @@ class LockChecker {
       report(pin_label(name, pin) +
              " is a pre-release, but pre-releases are not allowed, no requirement on it admits them, "
              "and a final release satisfies its requirements");
+    }
+  }
+
+  void check_constraints() {
+    for (const Requirement& constraint : m_lock.constraints) {
+      auto pin = m_pins.find(constraint.canonical_name());
+      if (pin == m_pins.end() || !pin->second.version || !marker_holds(constraint, "")) continue;
+      if (!constraint.specifier.contains(*pin->second.version, true))
+        report(pin_label(pin->first, pin->second) + " violates the constraint `" + constraint.to_string() + "`");
     }
   }
 

@@ -3,7 +3,7 @@
 // in the target environment (with the extras requested of it) is pinned and satisfied, every pin's
 // requires_python admits the target Python, some file of every pin installs in the target (wheel
 // tags, --only-binary, ABI symbols, CUDA/cuDNN/CPU needs, +cuXY labels), no pin is yanked unless pinned with == or ===, no pin is a
-// pre-release unless allowed, and no pin is extraneous (unreachable from the roots).
+// pre-release unless allowed, every pin satisfies the constraints on it, and no pin is extraneous (unreachable from the roots).
 #pragma once
 
 #include <map>
@@ -21,6 +21,9 @@ struct LockToCheck {
   std::map<std::string, std::string> pins;  // canonical name -> version as published
   env::TargetEnvironment environment;
   bool allow_prereleases = false;
+  // pip constraints (-c): a pin of a constrained package must satisfy every constraint on it whose
+  // marker holds; a constraint never requires its package to be pinned.
+  std::vector<packaging::Requirement> constraints;
 };
 
 // Returns one human-readable line per violation; empty means the lock is valid.

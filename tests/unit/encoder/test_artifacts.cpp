@@ -172,7 +172,7 @@ TEST_CASE("a release that installs only through an uninstallable final lets a pr
   auto universe = thoth::encoder::build_universe(problem_for("a", environment), index);
   REQUIRE(universe.packages[0].candidates.size() == 1);
   CHECK(universe.packages[0].candidates[0]->version_text == "2.0b1");
-  thoth::verify::LockToCheck lock{{*thoth::packaging::Requirement::parse("a")}, {{"a", "2.0b1"}}, environment, false};
+  thoth::verify::LockToCheck lock{{*thoth::packaging::Requirement::parse("a")}, {{"a", "2.0b1"}}, environment, false, {}};
   CHECK(thoth::verify::verify_lock(lock, index).empty());
   lock.pins = {{"a", "1.0"}};
   auto violations = thoth::verify::verify_lock(lock, index);

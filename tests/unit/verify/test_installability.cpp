@@ -24,7 +24,7 @@ thoth::index::InMemoryIndex sample_index() {
 std::vector<std::string> violations(const std::string& pin_name, const std::string& version,
                                     const thoth::env::TargetEnvironment& environment) {
   auto index = sample_index();
-  thoth::verify::LockToCheck lock{{*thoth::packaging::Requirement::parse(pin_name)}, {{pin_name, version}}, environment, false};
+  thoth::verify::LockToCheck lock{{*thoth::packaging::Requirement::parse(pin_name)}, {{pin_name, version}}, environment, false, {}};
   return thoth::verify::verify_lock(lock, index);
 }
 
