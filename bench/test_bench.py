@@ -22,6 +22,7 @@ from resolver_bench import plan_requests, sample_names  # noqa: E402
 from snapshot import load_snapshot  # noqa: E402
 from report import ratios  # noqa: E402
 from targets import targets_markdown  # noqa: E402
+import http_bench  # noqa: E402
 from thoth_runner import advise_command, bench_command, run_measured, run_thoth, run_thoth_in_memory  # noqa: E402
 
 BUNDLED_SNAPSHOT = Path(__file__).resolve().parent.parent / "fixtures" / "index" / "pypi-sample.json"
@@ -171,6 +172,45 @@ class RunMeasuredTest(unittest.TestCase):
     def test_a_child_past_its_limit_is_killed(self):
         code, *_ = run_measured([sys.executable, "-c", "import time; time.sleep(30)"], 0.2)
         self.assertIsNone(code)
+
+
+class HttpBenchTest(unittest.TestCase):
+    def test_pins_are_compared_by_normalized_name(self):
+        self.assertEqual(http_bench.compare_pins({"oslo-i18n": "1.0"}, {http_bench.canonical("oslo.i18n"): "1.0"}),
+                         "same")
+        self.assertEqual(http_bench.compare_pins({"a": "1.0", "b": "2.0"}, {"a": "1.1"}),
+                         "a: thoth 1.0, pip 1.1; b: thoth 2.0, pip -")
+        self.assertEqual(http_bench.compare_pins(None, {"a": "1"}), "one side found no lock")
+
+    def test_the_pip_tree_drops_only_the_pep658_attributes(self):
+        with tempfile.TemporaryDirectory() as folder:
+            tree = Path(folder) / "tree"
+            (tree / "simple" / "a").mkdir(parents=True)
+            (tree / "files" / "a").mkdir(parents=True)
+            (tree / "files" / "a" / "a-1.0-py3-none-any.whl").write_bytes(b"PK")
+            page = ('<a href="../../files/a/a-1.0-py3-none-any.whl#sha256=ab" data-requires-python="&gt;=3" '
+                    'data-core-metadata="sha256=cd" data-dist-info-metadata="sha256=cd">a</a>')
+            (tree / "simple" / "a" / "index.html").write_text(page)
+            (tree / "simple" / "a" / "index.json").write_text('{"core-metadata": {"sha256": "cd"}}')
+            copy = Path(http_bench.tree_without_html_metadata(str(tree)))
+            self.assertEqual((copy / "simple" / "a" / "index.html").read_text(),
+                             '<a href="../../files/a/a-1.0-py3-none-any.whl#sha256=ab" data-requires-python="&gt;=3">a</a>')
+            self.assertEqual((copy / "simple" / "a" / "index.json").read_text(), '{"core-metadata": {"sha256": "cd"}}')
+            self.assertEqual((copy / "files" / "a" / "a-1.0-py3-none-any.whl").read_bytes(), b"PK")
+
+    def test_results_replace_only_the_generated_block(self):
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "page.md"
+            page.write_text(f"# T\n\nintro\n{http_bench.START_MARK}\nold\n{http_bench.END_MARK}\n\nprose\n")
+            http_bench.write_results(str(page), "new\n")
+            self.assertEqual(page.read_text(),
+                             f"# T\n\nintro\n{http_bench.START_MARK}\nnew\n{http_bench.END_MARK}\n\nprose\n")
+
+    def test_cpu_time_is_the_childs_own(self):
+        (wall, cpu), result = http_bench.timed([sys.executable, "-c", "sum(range(3_000_000)); print('x')"])
+        self.assertEqual((result.returncode, result.stdout), (0, "x\n"))
+        self.assertGreater(cpu, 0.01)
+        self.assertGreaterEqual(wall, cpu * 0.5)
 
 
 @unittest.skipUnless(os.environ.get("THOTH_BINARY"), "set THOTH_BINARY to a built thoth")

@@ -16,7 +16,7 @@ constexpr const char* kUsage = R"(usage: thoth index export SNAPSHOT DIR
 Writes the index snapshot SNAPSHOT (JSON: name -> version -> release) as a static simple-API tree in DIR:
   DIR/simple/index.{html,json}          the project list
   DIR/simple/<name>/index.{html,json}   PEP 503 HTML and PEP 691 JSON project pages (PEP 700 fields)
-  DIR/files/<name>/<file>[.metadata]    placeholder distributions and their PEP 658 core metadata
+  DIR/files/<name>/<file>[.metadata]    small valid wheels (only .dist-info) and their PEP 658 core metadata
 Every hash in the pages is the sha256 of the file as written. Serve DIR with any static server whose
 directory index is index.html (or index.json for clients that ask for JSON), then:
   thoth advise --index-url http://127.0.0.1:8000/simple ...

@@ -4,6 +4,7 @@
 #include "remote/static_export.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 #include "packaging/name.hpp"
 #include "packaging/version.hpp"
 #include "remote/digest.hpp"
+#include "remote/wheel_archive.hpp"
 
 namespace thoth::remote {
 namespace {
@@ -35,7 +37,8 @@ struct ExportRelease {
 };
 
 struct ExportProject {
-  std::string display_name;
+  std::string display_name;   // the snapshot's key: names the pages
+  std::string metadata_name;  // the `Name:` of the core metadata: the spelling requirers use most
   std::map<packaging::Version, ExportRelease> releases;
 };
 
@@ -83,11 +86,17 @@ json yanked_of(const json& body) {
   return it->is_boolean() && it->get<bool>();
 }
 
-// Writes the distribution files and metadata of one release; returns what the pages list.
-std::vector<ExportFile> export_release(const fs::path& files_dir, const std::string& name,
+std::string file_name_form(std::string text) {
+  std::replace(text.begin(), text.end(), '-', '_');
+  return text;
+}
+
+// Writes the distribution files and metadata of one release; returns what the pages list. A release
+// without listed files gets one small valid wheel whose METADATA is the PEP 658 file's exact bytes.
+std::vector<ExportFile> export_release(const fs::path& files_dir, const ExportProject& project,
                                        const ExportRelease& release) {
   const json& body = *release.body;
-  std::string metadata = core_metadata(name, release.version_text, body);
+  std::string metadata = core_metadata(project.metadata_name, release.version_text, body);
   std::string requires_python = body.contains("requires_python") && body["requires_python"].is_string()
                                     ? body["requires_python"].get<std::string>() : "";
   std::vector<ExportFile> files;
@@ -99,13 +108,12 @@ std::vector<ExportFile> export_release(const fs::path& files_dir, const std::str
       files.push_back(std::move(file));
     }
   } else {
-    std::string version = release.version_text;
-    std::replace(version.begin(), version.end(), '-', '_');
-    std::string filename = packaging::canonicalize_name(name) + "-" + version + "-py3-none-any.whl";
-    std::replace(filename.begin(), filename.begin() + static_cast<long>(packaging::canonicalize_name(name).size()), '-', '_');
-    std::string placeholder = "placeholder distribution written by `thoth index export`; not installable\n" + filename + "\n";
-    write(files_dir / filename, placeholder);
-    files.push_back({filename, sha256_hex(placeholder), placeholder.size(), {}, requires_python, yanked_of(body)});
+    WheelContents contents{file_name_form(packaging::canonicalize_name(project.display_name)),
+                           file_name_form(release.version_text), metadata};
+    std::string filename = contents.distribution + "-" + contents.version + "-py3-none-any.whl";
+    std::string wheel = build_wheel(contents);
+    write(files_dir / filename, wheel);
+    files.push_back({filename, sha256_hex(wheel), wheel.size(), {}, requires_python, yanked_of(body)});
   }
   if (files.empty()) return files;
   write(files_dir / (files.front().filename + ".metadata"), metadata);
@@ -152,15 +160,57 @@ json json_page(const std::string& name, const std::vector<std::string>& versions
   return page;
 }
 
+// The project name at the start of a PEP 508 requirement, as written ("" when there is none).
+std::string_view requirement_name(std::string_view requirement) {
+  std::size_t start = requirement.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return {};
+  std::size_t end = start;
+  while (end < requirement.size() && (std::isalnum(static_cast<unsigned char>(requirement[end])) ||
+                                      requirement[end] == '.' || requirement[end] == '_' || requirement[end] == '-'))
+    ++end;
+  return requirement.substr(start, end - start);
+}
+
+// For each canonical name, how often each spelling appears in the snapshot's Requires-Dist.
+using SpellingCounts = std::map<std::string, std::map<std::string, std::size_t>>;
+
+SpellingCounts count_spellings(const json& document) {
+  SpellingCounts counts;
+  for (const auto& [name, versions] : document.items()) {
+    if (!versions.is_object()) continue;
+    for (const auto& [version_text, body] : versions.items())
+      if (body.is_object())
+        for (const std::string& requirement : strings_of(body, "requires_dist"))
+          if (std::string_view spelling = requirement_name(requirement); !spelling.empty())
+            ++counts[packaging::canonicalize_name(std::string(spelling))][std::string(spelling)];
+  }
+  return counts;
+}
+
+// The most used spelling (ties: the first in byte order), else the snapshot's key. pip 23.0 compares the
+// metadata's `Name:` with the requirement's spelling without normalizing (docs/indexes.md).
+std::string metadata_name_of(const SpellingCounts& counts, const std::string& canonical, const std::string& key) {
+  auto it = counts.find(canonical);
+  if (it == counts.end()) return key;
+  const std::pair<const std::string, std::size_t>* best = nullptr;
+  for (const auto& entry : it->second)
+    if (best == nullptr || entry.second > best->second) best = &entry;
+  return best->first;
+}
+
 std::map<std::string, ExportProject> group_projects(const json& document, const fs::path& snapshot, ExportSummary& summary) {
   if (!document.is_object())
     throw InputError("expected a JSON object mapping package names to versions", snapshot.string());
   std::map<std::string, ExportProject> projects;
+  const SpellingCounts spellings = count_spellings(document);
   for (const auto& [name, versions] : document.items()) {
     if (!versions.is_object())
       throw InputError("expected an object mapping versions to releases", snapshot.string() + ": package `" + name + "`");
     ExportProject& project = projects[packaging::canonicalize_name(name)];
-    if (project.display_name.empty()) project.display_name = name;
+    if (project.display_name.empty()) {
+      project.display_name = name;
+      project.metadata_name = metadata_name_of(spellings, packaging::canonicalize_name(name), name);
+    }
     for (const auto& [version_text, body] : versions.items()) {
       auto version = packaging::Version::parse(version_text);
       if (!version || !body.is_object()) {
@@ -188,7 +238,7 @@ ExportSummary export_static_index(const fs::path& snapshot, const fs::path& out_
     std::vector<ExportFile> files;
     std::vector<std::string> versions;
     for (const auto& [version, release] : project.releases) {
-      auto written = export_release(out_dir / "files" / canonical, project.display_name, release);
+      auto written = export_release(out_dir / "files" / canonical, project, release);
       files.insert(files.end(), written.begin(), written.end());
       versions.push_back(release.version_text);
       ++summary.releases;

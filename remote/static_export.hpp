@@ -4,11 +4,13 @@
 //
 //   DIR/simple/index.{html,json}              the project list
 //   DIR/simple/<name>/index.{html,json}       one project page per package
-//   DIR/files/<name>/<file>                    a placeholder distribution (when the snapshot lists no files)
-//   DIR/files/<name>/<file>.metadata           its core metadata (Requires-Dist, Requires-Python, ...)
+//   DIR/files/<name>/<file>                    a small valid wheel (when the snapshot lists no files):
+//                                              only <name>-<version>.dist-info/{METADATA,WHEEL,RECORD}
+//   DIR/files/<name>/<file>.metadata           its core metadata (Requires-Dist, Requires-Python, ...),
+//                                              byte-identical to the wheel's METADATA
 //
-// Hashes are real: the sha256 of each placeholder and metadata file as written; files the snapshot
-// lists keep the hashes it records.
+// Hashes are real: the sha256 of each wheel and metadata file as written; files the snapshot lists keep
+// the hashes it records. The metadata `Name:` is the spelling the snapshot's requirers use most.
 #pragma once
 
 #include <cstddef>

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   g++ cmake make pkg-config
   libcryptominisat5-dev libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libboost-program-options-dev
-  libcurl4-openssl-dev catch2 libtomlplusplus-dev libssl-dev
+  libcurl4-openssl-dev catch2 libtomlplusplus-dev libssl-dev libzip-dev
   python3 python3-resolvelib python3-packaging python3-pip
 )
 if [ "${THOTH_WITH_SANITIZERS:-0}" = 1 ]; then
