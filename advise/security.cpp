@@ -38,7 +38,7 @@ Justification advisory_warning(const advisories::Advisory& advisory, const Pin& 
   }
   std::string fixed = advisory.first_fixed(pin.name, version);
   message += fixed.empty() ? "; no fixed version is known" : "; first fixed in " + fixed;
-  return {JustificationType::Warning, pin.name, std::move(message), advisory.link(), "advisories"};
+  return {JustificationType::Warning, pin.name, std::move(message), advisory.link(), "advisories", {}, {}, {}, {}};
 }
 
 // Would some requirement on package `p` admit `version` but for the veto?
@@ -94,7 +94,7 @@ void pin_justifications(const AdviseRequest& request, const encoder::Encoding& e
                  pin.name + " " + pin.version + " has no known advisory; the " +
                      std::string(env::recommendation_type_name(request.recommendation)) +
                      " recommendation chose it over the newer " + newer + " (" + join(newer_ids) + ")",
-                 "https://osv.dev/vulnerability/" + newer_ids.front(), "advisories"});
+                 "https://osv.dev/vulnerability/" + newer_ids.front(), "advisories", {}, {}, {}, {}});
 }
 
 }  // namespace
@@ -144,7 +144,7 @@ std::vector<Justification> security_justifications(const AdviseRequest& request,
   for (const auto& [name, pin] : result.pins) pin_justifications(request, encoding, problem, pin, out);
   if (result.outcome == Outcome::Unsatisfiable)
     for (const std::string& line : vetoed_in_conflict(encoding))
-      out.push_back({JustificationType::Error, line.substr(0, line.find(':')), line, "", "advisories"});
+      out.push_back({JustificationType::Error, line.substr(0, line.find(':')), line, "", "advisories", {}, {}, {}, {}});
   return out;
 }
 

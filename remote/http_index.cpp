@@ -203,7 +203,7 @@ index::Project HttpIndex::build_project(const std::string& name,
     for (auto& [version, group] : here) {
       index::Release release{version, group.version_text, {}, {}, true, {}, {}, {}, source->name};
       for (const IndexFile* file : group.files) {
-        release.files.push_back(index::DistFile{file->filename, file->hashes});
+        release.files.push_back(index::DistFile{file->filename, file->hashes, {}});
         if (!file->yanked) release.yanked = false;  // PEP 592: a release is yanked when all its files are
         if (!release.requires_python && !file->requires_python.empty())
           if (auto spec = packaging::SpecifierSet::parse(file->requires_python)) release.requires_python = *spec;

@@ -227,7 +227,7 @@ TEST_CASE("an old CUDA 10.2 host is read from version.txt and cudnn.h, and steer
 }
 
 TEST_CASE("a missing root folder is reported, not thrown", "[env][detect]") {
-  DetectionReport report = detect_host({.root = fs::temp_directory_path() / "thoth-env-does-not-exist"});
+  DetectionReport report = detect_host({.root = fs::temp_directory_path() / "thoth-env-does-not-exist", .interpreter = std::nullopt});
   CHECK(report.found.empty());
   CHECK(report.not_found.size() == 10);
 }

@@ -30,7 +30,7 @@ struct ReleaseSpec {
 };
 
 Release release(const ReleaseSpec& spec) {
-  Release built{*Version::parse(spec.version), spec.version, {}, {}, spec.yanked, {}, {}, {}};
+  Release built{*Version::parse(spec.version), spec.version, {}, {}, spec.yanked, {}, {}, {}, {}};
   for (const auto& text : spec.requires_dist) built.requires_dist.push_back(*Requirement::parse(text));
   if (!spec.requires_python.empty()) built.requires_python = *SpecifierSet::parse(spec.requires_python);
   return built;
