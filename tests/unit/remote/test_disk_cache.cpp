@@ -1,8 +1,11 @@
 // The on-disk cache: round trip, damaged entries detected by their checksum, and several processes
-// writing and reading one entry at once never see a damaged one (atomic rename).
+// writing and reading one entry at once never see a damaged one (atomic rename), and a process killed
+// while writing leaves the cache readable: every entry whole, none corrupt.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -76,6 +79,34 @@ TEST_CASE("several processes sharing one cache entry never read a damaged one", 
     ::waitpid(pid, &status, 0);
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
+  }
+}
+
+TEST_CASE("a process killed while writing the cache leaves every entry whole", "[remote][cache]") {
+  testing::ScratchDir dir("cache-killed");
+  const std::vector<std::string> urls{"http://127.0.0.1/simple/a/", "http://127.0.0.1/simple/b/"};
+  for (long delay_us : {200L, 1000L, 3000L, 7000L, 15000L}) {
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {  // writes large entries without end until killed
+      DiskCache cache(dir.path());
+      for (unsigned round = 0;; ++round) {
+        const std::string& url = urls[round % urls.size()];
+        cache.store(url, CacheEntry{url, std::to_string(round), "", "text/html", std::string(200000 + round % 7, 'x')});
+      }
+    }
+    timespec pause{0, delay_us * 1000};
+    ::nanosleep(&pause, nullptr);
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    DiskCache cache(dir.path());
+    for (const std::string& url : urls) {
+      auto entry = cache.load(url);  // absent (killed before the first rename) or whole
+      if (entry) CHECK(entry->body.size() == 200000 + std::stoul(entry->etag) % 7);
+    }
+    CHECK(cache.statistics().corrupt == 0);
   }
 }
 
