@@ -9,6 +9,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "project/pipfile_edit.hpp"
 
 namespace thoth::cli {
@@ -38,13 +39,7 @@ int add_command(const std::vector<std::string>& args) {
       ("requirement", po::value<std::vector<std::string>>(), "PEP 508 requirement (positional, repeatable)");
   po::positional_options_description positional;
   positional.add("requirement", -1);
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(description).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), "thoth add", "run `thoth add --help` for the options");
-  }
+  po::variables_map values = parse_command_options(args, description, "thoth add", positional);
   if (values.count("help")) {
     std::cout << description << "\nExit codes: 0 added, 2 bad input or usage, 3 internal error.\n";
     return 0;

@@ -10,6 +10,7 @@
 #include "advisories/osv_client.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "cli/security_inputs.hpp"
 #include "project/lockfile.hpp"
 #include "project/pinned_locks.hpp"
@@ -117,13 +118,7 @@ int audit_command(const std::vector<std::string>& args) {
   po::options_description description = audit_description();
   po::positional_options_description positional;
   positional.add("lockfile", 1);
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(description).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), "thoth audit", "run `thoth audit --help` for the options");
-  }
+  po::variables_map values = parse_command_options(args, description, "thoth audit", positional);
   if (values.count("help")) {
     std::cout << description << kAuditExitCodes;
     return 0;

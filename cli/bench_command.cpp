@@ -19,6 +19,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "index/snapshot.hpp"
 
 namespace thoth::cli {
@@ -66,13 +67,7 @@ po::options_description bench_description() {
 
 std::optional<BenchOptions> parse_bench_options(const std::vector<std::string>& args) {
   po::options_description description = bench_description();
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(description).run(), values);
-    po::notify(values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), "thoth bench", "run `thoth bench --help` for the options");
-  }
+  po::variables_map values = parse_command_options(args, description, "thoth bench");
   if (values.count("help")) {
     std::cout << description << "\nExit codes: 0 every request ran, 2 bad input or usage, 3 internal error.\n";
     return std::nullopt;

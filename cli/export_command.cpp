@@ -8,6 +8,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "cli/lock_context.hpp"
 #include "cli/pypi_urls.hpp"
 #include "env/wheel.hpp"
@@ -111,13 +112,7 @@ int export_command(const std::vector<std::string>& args) {
       ("format", po::value<std::string>()->default_value("requirements"), "requirements | pylock | pipfile-lock")
       ("output,o", po::value<std::string>(), "write here (atomically) instead of stdout");
   add_lock_context_options(description);
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(description).run(), values);
-    po::notify(values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), "thoth export", "run `thoth export --help` for the options");
-  }
+  po::variables_map values = parse_command_options(args, description, "thoth export");
   if (values.count("help")) {
     std::cout << description << kExportExitCodes;
     return 0;

@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/lock_context.hpp"
+#include "cli/parse_command.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::cli {
@@ -48,12 +49,7 @@ struct Parsed {
 Parsed parse(const std::vector<std::string>& args, po::options_description& description,
              const po::positional_options_description& positional, const std::string& command) {
   Parsed parsed;
-  try {
-    po::store(po::command_line_parser(args).options(description).positional(positional).run(), parsed.values);
-    po::notify(parsed.values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), command, "run `" + command + " --help` for the options");
-  }
+  parsed.values = parse_command_options(args, description, command, positional);
   if (parsed.values.count("help")) {
     std::cout << description << kExitCodes;
     parsed.help = true;

@@ -9,6 +9,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "packaging/name.hpp"
 #include "project/pipfile_edit.hpp"
 
@@ -50,13 +51,7 @@ int remove_command(const std::vector<std::string>& args) {
       ("name", po::value<std::vector<std::string>>(), "package name (positional, repeatable)");
   po::positional_options_description positional;
   positional.add("name", -1);
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(description).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), "thoth remove", "run `thoth remove --help` for the options");
-  }
+  po::variables_map values = parse_command_options(args, description, "thoth remove", positional);
   if (values.count("help")) {
     std::cout << description << "\nExit codes: 0 removed, 2 bad input or usage (nothing written), 3 internal error.\n";
     return 0;
