@@ -1,7 +1,9 @@
 // Prescriptions before and during encoding: the unit catalog, registration (should_include once per
 // unit), the boots, and the compilation of units into encoder::RuleHooks. docs/prescriptions.md
 // ("Meaning in an advise") gives each unit type's meaning; docs/encoding.md §6 the clauses.
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <variant>
 
 #include "advise/prescribe_session.hpp"
@@ -13,6 +15,14 @@ namespace {
 
 namespace pr = thoth::prescriptions;
 using Clock = std::chrono::steady_clock;
+
+// A wrap from the repository's OSSF Scorecard files (scorecards_<check>.yaml, units named
+// <Check><Package>ScoreCardsWrap).
+bool is_scorecard_wrap(const pr::UnitHeader& header) {
+  std::string file = std::filesystem::path(header.source.file).filename().string();
+  return file.rfind("scorecards_", 0) == 0 ||
+         (header.name.size() > 14 && header.name.compare(header.name.size() - 14, 14, "ScoreCardsWrap") == 0);
+}
 
 std::string without_slash(std::string_view url) {
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
@@ -166,7 +176,27 @@ void PrescriptionSession::prepare(encoder::Problem& problem, std::shared_ptr<Pre
     Error first = errors.front().to_error();
     throw InputError(first.message, first.location, "run `thoth prescriptions validate` on the folder");
   }
+  add_scorecard_penalties(problem);
   m_load_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The repository's `scorecards_<check>.yaml` wraps are OSSF Scorecard checks, one per package: a
+// WARNING justification means the package fails the check (INFO: it passes). Each failed check costs
+// the package kScorecardCheckPenalty at the scorecard-penalty level of the objective, which only the
+// `security` type minimises (encoder/objective.cpp); 17 failed checks weigh like a Scorecard score of
+// 0 from the Scorecard data (advisories::scorecard_penalty, 100), and the two add up.
+void PrescriptionSession::add_scorecard_penalties(encoder::Problem& problem) const {
+  constexpr std::uint64_t kScorecardCheckPenalty = 6;
+  for (const Registered& r : m_registered) {
+    const auto* wrap = std::get_if<pr::WrapUnit>(r.unit);
+    if (wrap == nullptr || !is_scorecard_wrap(wrap->header)) continue;
+    bool failed = std::any_of(wrap->run.justification.begin(), wrap->run.justification.end(),
+                              [](const pr::Justification& j) { return j.type == pr::MessageType::Warning; });
+    if (!failed) continue;
+    for (const pr::StateMatch& state : wrap->match)
+      for (const pr::PackageVersionMatch& dependency : state.resolved_dependencies)
+        if (dependency.name && !dependency.version) problem.package_penalties[*dependency.name] += kScorecardCheckPenalty;
+  }
 }
 
 std::vector<std::string> PrescriptionSession::run_boots(const encoder::Problem& problem, PrescriptionReport& report) {

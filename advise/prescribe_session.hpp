@@ -43,6 +43,7 @@ class PrescriptionSession {
   void register_units(const std::vector<const prescriptions::Unit*>& units);
   bool is_registered(std::string_view section, std::string_view name);
   encoder::RuleHooks make_hooks(const std::shared_ptr<PrescriptionSession>& keep_alive);
+  void add_scorecard_penalties(encoder::Problem& problem) const;
 
   bool index_ok(const prescriptions::PackageVersionMatch& match) const;
   bool develop_ok(const prescriptions::PackageVersionMatch& match, const std::string& package) const;
