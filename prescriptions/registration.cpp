@@ -44,7 +44,9 @@ std::pair<std::optional<std::string>, std::optional<std::string>> normalised_os(
 
 bool operating_system_matches(const std::vector<OperatingSystemMatch>& entries, const RequestFacts& facts) {
   if (entries.empty()) return true;
-  auto [name, version] = normalised_os(facts);
+  auto normalised = normalised_os(facts);  // no structured binding: clang 14 cannot capture one
+  const auto& name = normalised.first;
+  const auto& version = normalised.second;
   return std::any_of(entries.begin(), entries.end(), [&](const OperatingSystemMatch& entry) {
     return (!entry.name || entry.name == name) && (!entry.version || entry.version == version);
   });
