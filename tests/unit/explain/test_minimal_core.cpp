@@ -3,6 +3,8 @@
 // explanation, there are at least 25 of them, and the fixes each give a lock.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "advise/advise.hpp"
 #include "encoder/encoding.hpp"
 #include "explain/explain.hpp"
@@ -40,6 +42,7 @@ TEST_CASE("the core is minimal on every unsatisfiable fixture", "[explain]") {
   std::vector<fixtures::Scenario> scenarios = unsatisfiable_scenarios();
   REQUIRE(scenarios.size() >= 25);
   std::size_t with_exclusions = 0;
+  std::set<encoder::ExclusionKind> kinds;
   for (fixtures::Scenario& scenario : scenarios) {
     INFO(scenario.path.generic_string());
     encoder::Problem problem = problem_of(scenario);
@@ -54,6 +57,7 @@ TEST_CASE("the core is minimal on every unsatisfiable fixture", "[explain]") {
     explain::Core core = explain::minimal_core(encoding);
     REQUIRE_FALSE(core.roots.empty());  // nothing is installed unless a root requires it
     with_exclusions += core.exclusions.empty() ? 0 : 1;
+    for (const explain::ExclusionGroup& group : core.exclusions) kinds.insert(group.second);
     const auto& roots = core.roots;
     const auto& edges = core.edges;
     const auto& rules = core.rules;
@@ -72,6 +76,12 @@ TEST_CASE("the core is minimal on every unsatisfiable fixture", "[explain]") {
   }
   // requires_python, yanked, artifact, advisory and pre-release fixtures name their exclusion.
   CHECK(with_exclusions >= 5);
+  using Kind = encoder::ExclusionKind;
+  for (Kind kind : {Kind::RequiresPython, Kind::NotInstallable, Kind::Yanked, Kind::Prerelease, Kind::AdvisoryVeto,
+                    Kind::Constraint, Kind::Rule}) {
+    INFO("exclusion kind " << explain::kind_name(explain::group_kind(kind)) << " in no fixture's core");
+    CHECK(kinds.count(kind) == 1);
+  }
 }
 
 TEST_CASE("every unsatisfiable fixture pins its explanation as golden text", "[explain]") {
