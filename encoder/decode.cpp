@@ -87,6 +87,8 @@ std::string describe_origin(const Encoding& encoding, const Problem& problem, co
           return "prescription " + o.rule;
         } else if constexpr (std::is_same_v<T, PrescriptionConditionOrigin>) {
           return "a condition of prescription " + o.rule;
+        } else if constexpr (std::is_same_v<T, ExclusionOrigin>) {
+          return "an exclusion of releases of " + packages[o.package].name;
         } else {
           return packages[o.package].name + (o.extra.empty() ? "" : "[" + o.extra + "]") +
                  " is installed only when something requires it";

@@ -62,6 +62,8 @@ class Encoder {
     encode_ladder(p);
     for (const auto& [extra, var] : m_out.vars[p].extras)
       add({neg(var), pos(m_out.vars[p].installed)}, ExtraNeedsPackageOrigin{p, extra});
+    for (std::size_t k = 0; k < node.guards.size(); ++k)  // only under Problem::relax_exclusions
+      for (const Exclusion& guard : node.guards[k]) add({neg(m_out.vars[p].version[k])}, ExclusionOrigin{p, guard.kind});
   }
 
   // older(k) for k >= 1 is the ladder variable "rank >= k"; older(0) is "installed".

@@ -39,9 +39,14 @@ struct PrescriptionOrigin { std::string rule; };
 // Definitions of the auxiliary literals of a rule's condition (docs/encoding.md §6).
 struct PrescriptionConditionOrigin { std::string rule; };
 
+// (¬x_version): an exclusion (requires_python, files, yanked, ...) of a release that is a candidate
+// only under Problem::relax_exclusions (explanations; docs/encoding.md §7).
+struct ExclusionOrigin { std::size_t package; ExclusionKind kind; };
+
 using ClauseOrigin = std::variant<RootRequirementOrigin, DependencyOrigin, AtMostOneVersionOrigin,
                                   VersionRangeOrigin, ExtraRequestOrigin, ExtraNeedsPackageOrigin,
-                                  RequiredByOrigin, PrescriptionOrigin, PrescriptionConditionOrigin>;
+                                  RequiredByOrigin, PrescriptionOrigin, PrescriptionConditionOrigin,
+                                  ExclusionOrigin>;
 
 struct PackageVars {
   std::vector<sat::Var> version;  // parallel to PackageNode::candidates

@@ -51,6 +51,10 @@ struct Problem {
   // requirements, forbidden and scored conditions; empty = none. Scored conditions go to the same
   // two prescription-score levels as candidate_scores.
   RuleHooks rules;
+  // Explanations only (explain/, docs/encoding.md §7): releases that are never candidates but that some
+  // requirement's specifier matches become candidates guarded by one unit clause ¬x per exclusion
+  // (PackageNode::guards), so a core can name the exclusion. Off for every lock.
+  bool relax_exclusions = false;
 };
 
 // The global pre-release opt-in in force: the user's, or always under `testing`.

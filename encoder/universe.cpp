@@ -36,6 +36,7 @@ struct RawEdge {
   std::optional<Condition> only_when;
   std::optional<Condition> waived_when;
   std::string rule;
+  const std::vector<std::size_t>* relaxed = nullptr;  // Problem::relax_exclusions: matched but excluded
 };
 
 struct NodeBuild {
@@ -50,6 +51,10 @@ struct NodeBuild {
   std::set<std::string> extras;
   bool direct = false;
   std::map<std::string, std::vector<std::size_t>> admitted_cache;  // specifier text -> release indices
+  // Problem::relax_exclusions only (explanations), per release: some edge admits it normally; some
+  // edge matching it does not need the yanked / pre-release exclusion relaxed to admit it.
+  std::vector<char> normally_admitted, pin_free, pre_free;
+  std::map<std::string, std::vector<std::size_t>> relaxed_cache;  // specifier text -> release indices
 };
 
 struct WorkItem {
@@ -121,6 +126,9 @@ class UniverseBuilder {
         node.ruled_out.push_back(ruled_out ? std::move(*ruled_out) : std::string());
       }
       node.is_candidate.assign(node.project->releases.size(), 0);
+      node.normally_admitted.assign(node.project->releases.size(), 0);
+      node.pin_free.assign(node.project->releases.size(), 0);
+      node.pre_free.assign(node.project->releases.size(), 0);
       node.veto = vetoes(canonical_name, node.project->releases);
       add_constraint_vetoes(canonical_name, node);
     }
@@ -136,6 +144,33 @@ class UniverseBuilder {
     std::vector<std::size_t> result;
     if (node.project != nullptr) result = admit(node, requirement.specifier);
     return node.admitted_cache.emplace(std::move(key), std::move(result)).first->second;
+  }
+
+  // Problem::relax_exclusions: the releases the specifier matches that it does not admit (each is
+  // guarded by its exclusions in finish_node), noting which need no yanked / pre-release relaxation.
+  const std::vector<std::size_t>& relaxed_admitted(std::size_t node_index, const packaging::Requirement& requirement) {
+    NodeBuild& node = m_nodes[node_index];
+    std::string key = requirement.specifier.to_string();
+    if (auto it = node.relaxed_cache.find(key); it != node.relaxed_cache.end()) return it->second;
+    std::vector<std::size_t> result;
+    if (node.project != nullptr) {
+      const std::vector<std::size_t>& normal = admitted(node_index, requirement);
+      const auto& releases = node.project->releases;
+      const packaging::SpecifierSet& specifier = requirement.specifier;
+      bool finals = false;  // as admit(): a final release passes the filters before the pre-release rule
+      for (std::size_t i = 0; i < releases.size(); ++i)
+        finals |= node.python_ok[i] && node.artifacts[i].installable && !node.constrained[i] && node.ruled_out[i].empty() &&
+                  specifier.contains(releases[i].version, true) && (!releases[i].yanked || pins_exactly(specifier, releases[i])) &&
+                  !releases[i].version.is_prerelease();
+      bool prereleases_ok = prereleases_allowed(m_problem) || specifier.prereleases() || !finals;
+      for (std::size_t i = 0; i < releases.size(); ++i) {
+        if (!specifier.contains(releases[i].version, true) || std::find(normal.begin(), normal.end(), i) != normal.end()) continue;
+        result.push_back(i);
+        node.pin_free[i] |= !releases[i].yanked || pins_exactly(specifier, releases[i]);
+        node.pre_free[i] |= !releases[i].version.is_prerelease() || prereleases_ok;
+      }
+    }
+    return node.relaxed_cache.emplace(std::move(key), std::move(result)).first->second;
   }
 
   // Under `security`, a release with a known advisory is never a candidate.
@@ -219,6 +254,11 @@ class UniverseBuilder {
     add_alternatives(edge);
     std::size_t target = edge.target_node;
     for (std::size_t release : *edge.admitted) admit_release(target, release);
+    if (m_problem.relax_exclusions) {
+      for (std::size_t release : *edge.admitted) m_nodes[target].normally_admitted[release] = 1;
+      edge.relaxed = &relaxed_admitted(target, *edge.requirement);
+      for (std::size_t release : *edge.relaxed) admit_release(target, release);
+    }
     for (const RawEdge::Alternative& alternative : edge.alternatives)
       for (std::size_t release : alternative.releases) admit_release(alternative.node, release);
     for (const std::string& extra : edge.target_extras) request_extra(target, extra);
@@ -276,6 +316,7 @@ class UniverseBuilder {
   PackageNode finish_node(const NodeBuild& node, std::vector<std::size_t>& candidate_of_release) const;
   static std::optional<Exclusion> exclusion(const NodeBuild& node, std::size_t release,
                                             const packaging::Version& python, bool allow_prereleases);
+  std::vector<Exclusion> guards(const NodeBuild& node, std::size_t release) const;
 
   const Problem& m_problem;
   index::PackageSource& m_source;
@@ -311,6 +352,25 @@ std::optional<Exclusion> UniverseBuilder::exclusion(const NodeBuild& node, std::
   if (r.version.is_prerelease() && !allow_prereleases)
     return Exclusion{r.version_text, "pre-release", ExclusionKind::Prerelease};
   return std::nullopt;
+}
+
+// Every exclusion that keeps a release out of the normal universe (Problem::relax_exclusions): a
+// candidate of the relaxed universe needs all of them relaxed.
+std::vector<Exclusion> UniverseBuilder::guards(const NodeBuild& node, std::size_t release) const {
+  const index::Release& r = node.project->releases[release];
+  std::vector<Exclusion> out;
+  if (!node.veto[release].empty())
+    out.push_back({r.version_text, node.veto[release], node.constrained[release] ? ExclusionKind::Constraint : ExclusionKind::AdvisoryVeto});
+  if (!node.python_ok[release])
+    out.push_back({r.version_text, "requires_python " + r.requires_python->to_string() + " excludes Python " + m_python.to_string(),
+                   ExclusionKind::RequiresPython});
+  if (!node.artifacts[release].installable) out.push_back({r.version_text, node.artifacts[release].reason, ExclusionKind::NotInstallable});
+  if (r.yanked && !node.pin_free[release])
+    out.push_back({r.version_text, r.yanked_reason.empty() ? "yanked" : "yanked: " + r.yanked_reason, ExclusionKind::Yanked});
+  if (!node.ruled_out[release].empty()) out.push_back({r.version_text, node.ruled_out[release], ExclusionKind::Rule});
+  bool prerelease = r.version.is_prerelease() && !prereleases_allowed(m_problem) && !node.pre_free[release];
+  if (prerelease || out.empty()) out.push_back({r.version_text, "pre-release", ExclusionKind::Prerelease});
+  return out;
 }
 
 bool UniverseBuilder::skipped(RawEdge& edge) {
@@ -404,6 +464,14 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
       out.candidates.push_back(&releases[i]);
       out.installable_files.push_back(node.artifacts[i].files);
       out.newer_eligible.push_back(eligible_so_far);
+      if (m_problem.relax_exclusions) {
+        out.guards.emplace_back();
+        if (!node.normally_admitted[i]) {
+          out.guards.back() = guards(node, i);
+          out.excluded.push_back(out.guards.back().front());
+          continue;
+        }
+      }
     } else if (auto excluded = exclusion(node, i, m_python, prereleases_allowed(m_problem))) {
       out.excluded.push_back(std::move(*excluded));
       continue;
@@ -437,6 +505,10 @@ Universe UniverseBuilder::finish() {
     edge.target_extras = raw.target_extras;
     edge.requirement = raw.requirement;
     for (std::size_t release : *raw.admitted) edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
+    if (raw.relaxed != nullptr)  // a release some other edge admits normally stays out of this one
+      for (std::size_t release : *raw.relaxed)
+        if (!m_nodes[raw.target_node].normally_admitted[release])
+          edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
     std::sort(edge.admitted.begin(), edge.admitted.end());
     for (const RawEdge::Alternative& raw_alternative : raw.alternatives) {
       Edge::Alternative alternative{new_index[raw_alternative.node], {}, raw_alternative.rule};

@@ -84,6 +84,9 @@ struct PackageNode {
   std::vector<std::size_t> newer_eligible;
   std::vector<std::string> extras;               // requested extras, sorted
   std::vector<Exclusion> excluded;               // releases that are never candidates, and why
+  // Only under Problem::relax_exclusions: per candidate, the exclusions that guard it (empty for a
+  // candidate of the normal universe). Each becomes a unit clause ¬x with an ExclusionOrigin.
+  std::vector<std::vector<Exclusion>> guards;
   bool direct = false;                           // named by an active root requirement
 };
 

@@ -1,8 +1,10 @@
 // The minimal unsatisfiable core over explainable groups, and the best-effort MaxSAT.
 //
 // Groups: each active root requirement (its selector already guards its clauses), each
-// dependency edge (a fresh selector appended to its clauses) and each prescription rule that forbids
-// something (a fresh selector appended to its PrescriptionOrigin clauses). Every other clause (ladders, ranges,
+// dependency edge (a fresh selector appended to its clauses), each prescription rule that forbids
+// something (a fresh selector appended to its PrescriptionOrigin clauses) and, in a relaxed encoding
+// (encode_for_explanation), each exclusion group (package, kind): a fresh selector appended to its
+// ExclusionOrigin unit clauses ¬x. Every other clause (ladders, ranges,
 // required-by, extra definitions) is hard: it holds in any installation, so it is never a reason.
 // The core is found deletion-based on CryptoMiniSat with assumptions: start from the failed
 // assumptions, trim by re-solving on the core, then try to drop each group in turn (edges first,
@@ -42,6 +44,10 @@ class GroupSolver {
       if (edges[e].parent_package != encoder::kRootParent) m_edge_selector[e] = Lit::positive(sat::Var{next++});
     for (const encoder::ForbiddenCondition& forbidden : encoding.forbidden)
       if (!m_rule_selector.count(forbidden.rule)) m_rule_selector[forbidden.rule] = Lit::positive(sat::Var{next++});
+    for (const encoder::ClauseOrigin& origin : encoding.origins)
+      if (const auto* exclusion = std::get_if<encoder::ExclusionOrigin>(&origin))
+        if (!m_exclusion_selector.count({exclusion->package, exclusion->kind}))
+          m_exclusion_selector[{exclusion->package, exclusion->kind}] = Lit::positive(sat::Var{next++});
     m_solver.ensure_vars(next);
     const auto& clauses = encoding.cnf.clauses();
     for (std::size_t c = 0; c < clauses.size(); ++c) {
@@ -55,6 +61,10 @@ class GroupSolver {
         sat::Clause guarded = clauses[c];
         guarded.push_back(~m_rule_selector.at(rule->rule));
         m_solver.add_clause(guarded);
+      } else if (const auto* exclusion = std::get_if<encoder::ExclusionOrigin>(&encoding.origins[c])) {
+        sat::Clause guarded = clauses[c];
+        guarded.push_back(~m_exclusion_selector.at({exclusion->package, exclusion->kind}));
+        m_solver.add_clause(guarded);
       } else {
         m_solver.add_clause(clauses[c]);
       }
@@ -64,6 +74,7 @@ class GroupSolver {
   Lit root_lit(std::size_t root) const { return m_encoding.root_selectors[root]; }
   Lit edge_lit(std::size_t edge) const { return m_edge_selector[edge]; }
   const std::map<std::string, Lit>& rule_lits() const { return m_rule_selector; }
+  const std::map<ExclusionGroup, Lit>& exclusion_lits() const { return m_exclusion_selector; }
 
   // Solves with the given selectors assumed; on unsat returns the failed ones.
   bool unsat(const std::vector<Lit>& assumed, std::vector<Lit>& failed) {
@@ -78,9 +89,10 @@ class GroupSolver {
   sat::SatSolver m_solver;
   std::vector<Lit> m_edge_selector;
   std::map<std::string, Lit> m_rule_selector;  // prescription rule -> selector
+  std::map<ExclusionGroup, Lit> m_exclusion_selector;
 };
 
-enum class Group { Edge, Root, Rule };
+enum class Group { Edge, Root, Rule, Exclusion };
 
 // Groups keyed by selector literal; edges are listed before roots, roots before rules (the deletion
 // order: the core keeps the rules and the user's requirements, and as few edges as possible).
@@ -88,6 +100,7 @@ struct GroupIndex {
   std::vector<Lit> lits;
   std::map<Lit, std::pair<Group, std::size_t>> by_lit;  // lit -> (kind, index: edge, root or rule)
   std::vector<std::string> rules;
+  std::vector<ExclusionGroup> exclusions;
 };
 
 GroupIndex all_groups(const encoder::Encoding& encoding, GroupSolver& solver) {
@@ -107,6 +120,11 @@ GroupIndex all_groups(const encoder::Encoding& encoding, GroupSolver& solver) {
     groups.lits.push_back(lit);
     groups.by_lit[lit] = {Group::Rule, groups.rules.size()};
     groups.rules.push_back(rule);
+  }
+  for (const auto& [group, lit] : solver.exclusion_lits()) {
+    groups.lits.push_back(lit);
+    groups.by_lit[lit] = {Group::Exclusion, groups.exclusions.size()};
+    groups.exclusions.push_back(group);
   }
   return groups;
 }
@@ -163,23 +181,28 @@ Core minimal_core(const encoder::Encoding& encoding) {
   for (Lit lit : deletion_mus(solver, groups.lits, ordered_subset(groups.lits, failed))) {
     auto [kind, index] = groups.by_lit.at(lit);
     if (kind == Group::Rule) core.rules.push_back(groups.rules[index]);
+    else if (kind == Group::Exclusion) core.exclusions.push_back(groups.exclusions[index]);
     else (kind == Group::Root ? core.roots : core.edges).push_back(index);
   }
   std::sort(core.roots.begin(), core.roots.end());
   std::sort(core.edges.begin(), core.edges.end());
   std::sort(core.rules.begin(), core.rules.end());
+  std::sort(core.exclusions.begin(), core.exclusions.end());
   core.sat_calls = solver.calls();
   return core;
 }
 
 bool satisfiable_with(const encoder::Encoding& encoding, const std::vector<std::size_t>& roots,
-                      const std::vector<std::size_t>& edges, const std::optional<std::vector<std::string>>& rules) {
+                      const std::vector<std::size_t>& edges, const std::optional<std::vector<std::string>>& rules,
+                      const std::optional<std::vector<ExclusionGroup>>& exclusions) {
   GroupSolver solver(encoding);
   std::vector<Lit> assumed;
   for (std::size_t r : roots) assumed.push_back(solver.root_lit(r));
   for (std::size_t e : edges) assumed.push_back(solver.edge_lit(e));
   for (const auto& [rule, lit] : solver.rule_lits())
     if (!rules || std::find(rules->begin(), rules->end(), rule) != rules->end()) assumed.push_back(lit);
+  for (const auto& [group, lit] : solver.exclusion_lits())
+    if (!exclusions || std::find(exclusions->begin(), exclusions->end(), group) != exclusions->end()) assumed.push_back(lit);
   std::vector<Lit> failed;
   return !solver.unsat(assumed, failed);
 }

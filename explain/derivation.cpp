@@ -10,6 +10,8 @@
 //   forbid  a core prescription forbids "P_1 matching s_1 with ... with P_n matching s_n": when every
 //           P_i but one is required and surely matches, the matching versions of the last are
 //           impossible (conditions on requirement edges are left to the fallback).
+//   exclude a core exclusion group (yanked, requires_python, ...) makes its releases impossible from
+//           the start; an edge or root that admits one of them names it ("a 2.0 is yanked").
 // A required package with nothing possible is the conflict. A core that needs case splits (rare)
 // falls back to listing its elements. Versions of one package are grouped into ranges.
 #include <algorithm>
@@ -60,6 +62,12 @@ class Deriver {
     for (const CoreElement& element : core)
       if (element.kind == GroupKind::Prescription)
         for (std::size_t f : element.forbidden) m_forbidden.push_back({f, &element});
+    // A core exclusion group keeps its releases out from the start; releases of groups outside the
+    // core stay possible (the core is unsatisfiable with them allowed).
+    for (const CoreElement& element : core)
+      if (is_exclusion(element.kind))
+        for (std::size_t k : element.guarded) m_states[element.exclusion.first].possible[k] = 0;
+    for (const PackageState& state : m_states) m_initial.push_back(state.possible);
   }
 
   std::vector<std::string> run() {
@@ -113,9 +121,8 @@ class Deriver {
     const std::string& name = packages()[p].name;
     std::size_t left = count(state.possible);
     if (left == 0) return "no version of " + name + " can be installed";
-    if (left == state.possible.size()) return name + " is required";
-    std::vector<char> all(state.possible.size(), 1);
-    std::string versions = versions_text(p, state.possible, all);
+    if (left == count(m_initial[p])) return name + " is required";
+    std::string versions = versions_text(p, state.possible, m_initial[p]);
     return name + " must be " + (left == 1 ? "" : "within ") + versions;
   }
 
@@ -157,7 +164,7 @@ class Deriver {
     for (std::size_t r : m_roots) {
       for (const encoder::Edge& edge : edges()) {
         if (edge.parent_package != encoder::kRootParent || edge.root != r || m_final >= 0) continue;
-        if (edge.admitted.empty()) {
+        if (!admits_initially(edge)) {
           empty_root(r, edge);
           return;
         }
@@ -166,13 +173,19 @@ class Deriver {
         for (std::size_t k : edge.admitted) admitted[k] = 1;
         for (std::size_t k = 0; k < admitted.size(); ++k) state.possible[k] &= admitted[k];
         state.extras.insert(edge.target_extras.begin(), edge.target_extras.end());
-        Premise phrase{"you require " + root_phrase(r), -1};
+        std::vector<Premise> phrases{{"you require " + root_phrase(r), -1}};
+        std::vector<Premise> excluded = exclusion_premises(edge);
+        phrases.insert(phrases.end(), excluded.begin(), excluded.end());
         bool first = !state.required && state.pending.empty();
         state.required = true;
         if (first && count(state.possible) > 0) {
-          state.fact = add_fact({phrase.text, {}, true});
+          std::vector<std::string> texts;
+          for (const Premise& phrase : phrases) texts.push_back(phrase.text);
+          std::string text = texts.front();  // "you require `a` (#1) but a 2.0b1 is a pre-release"
+          if (texts.size() > 1) text += " but " + join_words(std::vector<std::string>(texts.begin() + 1, texts.end()));
+          state.fact = add_fact({text, {}, true});
         } else {
-          new_state(edge.target, {phrase});
+          new_state(edge.target, phrases);
         }
       }
     }
@@ -183,6 +196,25 @@ class Deriver {
            (edge.parent_extra.empty() || m_states[p].extras.count(edge.parent_extra) > 0);
   }
 
+  // The core exclusions that keep out some version the edge admits: "a 2.0 is yanked".
+  std::vector<Premise> exclusion_premises(const encoder::Edge& edge) const {
+    std::vector<Premise> out;
+    for (const CoreElement& element : m_core) {
+      if (!is_exclusion(element.kind) || element.exclusion.first != edge.target) continue;
+      bool admitted = std::any_of(element.guarded.begin(), element.guarded.end(), [&](std::size_t k) {
+        return std::find(edge.admitted.begin(), edge.admitted.end(), k) != edge.admitted.end();
+      });
+      if (admitted) out.push_back({element.text, -1});
+    }
+    return out;
+  }
+
+  // Does the edge admit a version no core exclusion keeps out?
+  bool admits_initially(const encoder::Edge& edge) const {
+    const std::vector<char>& initial = m_initial[edge.target];
+    return std::any_of(edge.admitted.begin(), edge.admitted.end(), [&](std::size_t k) { return initial[k] != 0; });
+  }
+
   bool admits_possible(const encoder::Edge& edge) const {
     const PackageState& target = m_states[edge.target];
     return std::any_of(edge.admitted.begin(), edge.admitted.end(), [&](std::size_t k) { return target.possible[k] != 0; });
@@ -190,7 +222,7 @@ class Deriver {
 
   // ", which no release of c satisfies (c 2.0 is yanked)" for an edge that admits nothing at all.
   std::string empty_note(const encoder::Edge& edge, const CoreElement* element) const {
-    if (!edge.admitted.empty()) return "";
+    if (admits_initially(edge)) return "";
     const encoder::PackageNode& target = packages()[edge.target];
     if (target.project == nullptr) return ", but the index has no package " + target.name;
     return ", which no release of " + target.name + " satisfies (" + releases_note(edge, element) + ")";
@@ -273,16 +305,20 @@ class Deriver {
         reasons.front().text += note;
         break;
       }
-      if (!edges()[killers.front()].admitted.empty()) {
+      if (admits_initially(edges()[killers.front()])) {
         std::vector<Premise> target_state = state_premises(target);
         reasons.insert(reasons.end(), target_state.begin(), target_state.end());
       }
+      for (std::size_t e : killers)
+        for (const Premise& premise : exclusion_premises(edges()[e]))
+          if (admits_initially(edges()[e]) && std::none_of(reasons.begin(), reasons.end(), [&](const Premise& known) { return known.text == premise.text; }))
+            reasons.push_back(premise);
       std::vector<char> killed(m_states[p].possible.size(), 0);
       for (std::size_t e : killers) killed[edges()[e].parent_candidate] = 1;
       std::string killed_text = packages()[p].name + " " + versions_text(p, killed, m_states[p].possible);
       for (std::size_t k = 0; k < killed.size(); ++k)
         if (killed[k]) m_states[p].possible[k] = 0;
-      if (count(m_states[p].possible) == 0 && count(killed) == killed.size())
+      if (count(m_states[p].possible) == 0 && count(killed) == count(m_initial[p]))
         killed_text = "no version of " + packages()[p].name + " can";
       if (m_states[p].required) {
         new_state(p, reasons);
@@ -397,6 +433,10 @@ class Deriver {
     goal.required = true;
     std::vector<Premise> reasons = state_premises(p);
     reasons.push_back({edges_phrase(used, p), -1});
+    for (std::size_t e : used)
+      for (const Premise& premise : exclusion_premises(edges()[e]))
+        if (std::none_of(reasons.begin(), reasons.end(), [&](const Premise& known) { return known.text == premise.text; }))
+          reasons.push_back(premise);
     new_state(target, reasons);
     return true;
   }
@@ -408,6 +448,7 @@ class Deriver {
   const encoder::Encoding& m_encoding;
   const std::vector<CoreElement>& m_core;
   std::vector<PackageState> m_states;
+  std::vector<std::vector<char>> m_initial;  // per package: the versions no core exclusion keeps out
   std::vector<std::size_t> m_roots;
   std::map<std::size_t, std::vector<std::size_t>> m_edges_from;
   std::map<std::size_t, const CoreElement*> m_element_of_edge;

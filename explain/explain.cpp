@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "base/error.hpp"
+
 #include "explain/explain.hpp"
 #include "explain/fixes.hpp"
 
@@ -77,27 +79,139 @@ CoreElement rule_element(const encoder::Encoding& encoding, const std::string& r
   return element;
 }
 
+// "b 2.0 is yanked: broken wheel", "b 1.0 requires Python >=3.12 (the target is 3.9.0)".
+std::string exclusion_phrase(const std::string& name, const encoder::Exclusion& exclusion) {
+  const std::string& reason = exclusion.reason;
+  std::string release = name + " " + exclusion.version;
+  switch (exclusion.kind) {
+    case encoder::ExclusionKind::RequiresPython: {
+      auto at = reason.find(" excludes Python ");
+      const std::string prefix = "requires_python ";
+      if (reason.rfind(prefix, 0) != 0 || at == std::string::npos) break;
+      return release + " requires Python " + reason.substr(prefix.size(), at - prefix.size()) + " (the target is " +
+             reason.substr(at + 17) + ")";
+    }
+    case encoder::ExclusionKind::NotInstallable: return "no file of " + release + " installs: " + reason.substr(reason.find(": ") + 2);
+    case encoder::ExclusionKind::Yanked: return release + " is " + reason;
+    case encoder::ExclusionKind::Prerelease: return release + " is a pre-release";
+    case encoder::ExclusionKind::AdvisoryVeto: return release + " has a " + reason;
+    case encoder::ExclusionKind::Constraint: return release + " is outside the " + reason;
+    case encoder::ExclusionKind::Rule: return release + " is removed by " + reason;
+  }
+  return release + " is excluded (" + reason + ")";
+}
+
+// Where an exclusion comes from: the index entry, the constraint's line, the sieve's file.
+std::string exclusion_location(const std::string& name, const std::vector<std::string>& versions, const encoder::Exclusion& first) {
+  std::string list;
+  for (std::size_t i = 0; i < versions.size() && i < 3; ++i) list += (i == 0 ? "" : ", ") + versions[i];
+  if (versions.size() > 3) list += ", ...";
+  switch (first.kind) {
+    case encoder::ExclusionKind::RequiresPython: return "index: " + name + " " + list + " requires_python";
+    case encoder::ExclusionKind::NotInstallable: return "index: files of " + name + " " + list;
+    case encoder::ExclusionKind::Yanked: return "index: " + name + " " + list + " yanked";
+    case encoder::ExclusionKind::Prerelease: return "index: " + name + " " + list + " (pre-release)";
+    case encoder::ExclusionKind::AdvisoryVeto: return "advisories: " + name + " " + list;
+    case encoder::ExclusionKind::Constraint: {
+      auto end = first.reason.find(" `");
+      return first.reason.substr(11, end == std::string::npos ? std::string::npos : end - 11);  // "constraint "
+    }
+    case encoder::ExclusionKind::Rule: {
+      auto open = first.reason.rfind(" (");
+      bool file = open != std::string::npos && first.reason.ends_with(")");
+      return file ? first.reason.substr(open + 2, first.reason.size() - open - 3) : first.reason;
+    }
+  }
+  return "index: " + name;
+}
+
+// One exclusion group: the candidates of the relaxed encoding its ¬x clauses keep out.
+CoreElement exclusion_element(const encoder::Encoding& encoding, const ExclusionGroup& group) {
+  const encoder::PackageNode& node = encoding.universe.packages[group.first];
+  CoreElement element;
+  element.kind = group_kind(group.second);
+  element.exclusion = group;
+  element.package = node.name;
+  std::vector<std::string> phrases, versions;
+  const encoder::Exclusion* first = nullptr;
+  for (std::size_t k = node.guards.size(); k-- > 0;)  // oldest first
+    for (const encoder::Exclusion& guard : node.guards[k]) {
+      if (guard.kind != group.second) continue;
+      element.guarded.push_back(k);
+      element.excluded.push_back({guard.version, guard.reason});
+      versions.push_back(guard.version);
+      phrases.push_back(exclusion_phrase(node.name, guard));
+      if (first == nullptr) first = &guard;
+    }
+  std::string text;
+  for (std::size_t i = 0; i < phrases.size() && i < 3; ++i) text += (i == 0 ? "" : ", ") + phrases[i];
+  if (phrases.size() > 3) text += " and " + std::to_string(phrases.size() - 3) + " more";
+  element.text = text;
+  element.location = first != nullptr ? exclusion_location(node.name, versions, *first) : "index: " + node.name;
+  return element;
+}
+
 }  // namespace
+
+GroupKind group_kind(encoder::ExclusionKind kind) {
+  switch (kind) {
+    case encoder::ExclusionKind::RequiresPython: return GroupKind::RequiresPython;
+    case encoder::ExclusionKind::NotInstallable: return GroupKind::ArtifactFilter;
+    case encoder::ExclusionKind::Yanked: return GroupKind::Yanked;
+    case encoder::ExclusionKind::Prerelease: return GroupKind::Prerelease;
+    case encoder::ExclusionKind::AdvisoryVeto: return GroupKind::AdvisoryVeto;
+    case encoder::ExclusionKind::Constraint: return GroupKind::Constraint;
+    case encoder::ExclusionKind::Rule: return GroupKind::Sieve;
+  }
+  return GroupKind::Sieve;
+}
+
+bool is_exclusion(GroupKind kind) {
+  return kind != GroupKind::RootRequirement && kind != GroupKind::Dependency && kind != GroupKind::Prescription;
+}
 
 const char* kind_name(GroupKind kind) {
   switch (kind) {
     case GroupKind::RootRequirement: return "root-requirement";
     case GroupKind::Dependency: return "dependency";
     case GroupKind::Prescription: return "prescription";
+    case GroupKind::RequiresPython: return "requires-python";
+    case GroupKind::ArtifactFilter: return "artifact-filter";
+    case GroupKind::Yanked: return "yanked";
+    case GroupKind::Prerelease: return "pre-release";
+    case GroupKind::AdvisoryVeto: return "advisory-veto";
+    case GroupKind::Constraint: return "constraint";
+    case GroupKind::Sieve: return "sieve";
   }
   return "unknown";
+}
+
+RelaxedEncoding encode_for_explanation(const encoder::Problem& problem, index::PackageSource& source) {
+  RelaxedEncoding out{std::make_unique<encoder::Problem>(problem), {}};
+  out.problem->relax_exclusions = true;
+  try {
+    out.encoding = encoder::encode(*out.problem, source);
+  } catch (const InputError&) {  // the relaxed universe is over --max-universe: explain without exclusions
+    out.problem->relax_exclusions = false;
+    out.encoding = encoder::encode(*out.problem, source);
+  }
+  return out;
 }
 
 Explanation explain(const encoder::Problem& problem, const encoder::Encoding& encoding, index::PackageSource& source,
                     const ExplainOptions& options) {
   auto start = std::chrono::steady_clock::now();
   Explanation out;
-  Core core = minimal_core(encoding);
+  (void)encoding;  // the lock's encoding; the core needs the relaxed one (exclusions as groups)
+  RelaxedEncoding relaxed_encoding = encode_for_explanation(problem, source);
+  const encoder::Encoding& relaxed = relaxed_encoding.encoding;
+  Core core = minimal_core(relaxed);
   out.sat_calls = core.sat_calls;
-  for (std::size_t r : core.roots) out.core.push_back(root_element(problem, encoding, r));
-  for (std::size_t e : core.edges) out.core.push_back(edge_element(problem, encoding, e));
-  for (const std::string& rule : core.rules) out.core.push_back(rule_element(encoding, rule));
-  out.steps = derive(problem, encoding, out.core);
+  for (std::size_t r : core.roots) out.core.push_back(root_element(problem, relaxed, r));
+  for (std::size_t e : core.edges) out.core.push_back(edge_element(problem, relaxed, e));
+  for (const std::string& rule : core.rules) out.core.push_back(rule_element(relaxed, rule));
+  for (const ExclusionGroup& group : core.exclusions) out.core.push_back(exclusion_element(relaxed, group));
+  out.steps = derive(problem, relaxed, out.core);
   FixSearch search(problem, source, out.core);
   out.hints = search.hints(options.hints);
   if (options.fixes) out.fixes = search.fixes(options.max_fixes);

@@ -1,5 +1,6 @@
 // Explanations of failures (docs/explanations.md): when no lock exists, a minimal unsatisfiable core
-// over explainable groups (root requirements, dependency edges), a derivation in "Because ..., ..."
+// over explainable groups (root requirements, dependency edges, prescription units, and exclusions:
+// requires_python, artifact filters, yanked, pre-release, advisory vetoes, constraints, sieves), a derivation in "Because ..., ..."
 // sentences ending at the user's requirements, verified hints, and the smallest Pipfile changes
 // (minimal correction sets) that make the request satisfiable. Also the best-effort lock: the
 // largest satisfiable subset of the root requirements.
@@ -12,6 +13,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +29,18 @@ namespace thoth::explain {
 // required-by, extra definitions, the definitions of prescription conditions) are always hard and
 // never appear. A prescription group is every clause one unit forbids (PrescriptionOrigin with its
 // rule). New constraint kinds become new kinds here: see docs/explanations.md.
-enum class GroupKind { RootRequirement, Dependency, Prescription };
+// An exclusion group (requires_python ... sieve) is one (package, encoder::ExclusionKind): the
+// releases of the package that kind keeps out, as candidates of the relaxed encoding
+// (encode_for_explanation) guarded by ¬x clauses with ExclusionOrigin.
+enum class GroupKind {
+  RootRequirement, Dependency, Prescription,
+  RequiresPython, ArtifactFilter, Yanked, Prerelease, AdvisoryVeto, Constraint, Sieve
+};
+[[nodiscard]] GroupKind group_kind(encoder::ExclusionKind kind);
+[[nodiscard]] bool is_exclusion(GroupKind kind);
+
+// (package index, kind): one exclusion group.
+using ExclusionGroup = std::pair<std::size_t, encoder::ExclusionKind>;
 
 // A release that matches an element's requirement but is never a candidate, and why.
 struct ExcludedMatch {
@@ -42,6 +55,8 @@ struct CoreElement {
   std::size_t edge = 0;              // Dependency: index into Universe::edges
   std::string rule;                  // Prescription: the unit, "thoth.Pillow830TypeErrorStep (pi_/pillow/step.yaml:1)"
   std::vector<std::size_t> forbidden;  // Prescription: indices into Encoding::forbidden with that rule
+  ExclusionGroup exclusion{};        // exclusion kinds: the package and the kind
+  std::vector<std::size_t> guarded;  // exclusion kinds: the candidates of the package it keeps out
   std::string text;                  // "you require `a>=2`" / "django 3.2 requires asgiref<4,>=3.3"
   std::string location;              // "Pipfile:3" / "index: django 3.2 requires_dist"
   std::string package;               // the required package (canonical)
@@ -71,24 +86,38 @@ struct ExplainOptions {
   bool hints = true;   // compute hints that need a solve (another Python, pre-releases)
 };
 
+// The encoding explanations work on: the problem with Problem::relax_exclusions, so excluded
+// releases some requirement matches are candidates guarded by exclusion groups. Falls back to the
+// normal encoding when the relaxed universe is over the size limit (--max-universe).
+// The encoding points into its problem (root requirements), so both are kept together.
+struct RelaxedEncoding {
+  std::unique_ptr<encoder::Problem> problem;
+  encoder::Encoding encoding;
+};
+[[nodiscard]] RelaxedEncoding encode_for_explanation(const encoder::Problem& problem, index::PackageSource& source);
+
 // Precondition: the encoding's hard clauses with every active root selector assumed are unsatisfiable.
+// The core and derivation work on encode_for_explanation(problem, source), not on `encoding`.
 [[nodiscard]] Explanation explain(const encoder::Problem& problem, const encoder::Encoding& encoding,
                                   index::PackageSource& source, const ExplainOptions& options = {});
 
-// The minimal core alone (deletion-based MUS with core trimming), as groups: roots, edges, rules.
+// The minimal core alone (deletion-based MUS with core trimming), as groups: roots, edges, rules and
+// (in a relaxed encoding) exclusion groups.
 struct Core {
   std::vector<std::size_t> roots;  // indices into Problem::roots, ascending
   std::vector<std::size_t> edges;  // indices into Universe::edges (non-root edges), ascending
   std::vector<std::string> rules;  // prescription rules (ForbiddenCondition::rule), sorted
+  std::vector<ExclusionGroup> exclusions;  // exclusion groups (relaxed encodings only), sorted
   std::size_t sat_calls = 0;
 };
 [[nodiscard]] Core minimal_core(const encoder::Encoding& encoding);
 
 // Is the encoding satisfiable with exactly these groups enforced (every other group relaxed)?
-// Without `rules`, every prescription rule is enforced.
+// Without `rules`, every prescription rule is enforced; without `exclusions`, every exclusion group.
 [[nodiscard]] bool satisfiable_with(const encoder::Encoding& encoding, const std::vector<std::size_t>& roots,
                                     const std::vector<std::size_t>& edges,
-                                    const std::optional<std::vector<std::string>>& rules = std::nullopt);
+                                    const std::optional<std::vector<std::string>>& rules = std::nullopt,
+                                    const std::optional<std::vector<ExclusionGroup>>& exclusions = std::nullopt);
 
 // The derivation over a core (derivation.cpp).
 [[nodiscard]] std::vector<std::string> derive(const encoder::Problem& problem, const encoder::Encoding& encoding,

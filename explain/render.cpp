@@ -30,6 +30,7 @@ void render_core(const Explanation& explanation, std::ostringstream& out) {
   out << "\ncore (" << explanation.core.size() << " elements; without any one of them a lock exists):\n";
   for (const CoreElement& element : explanation.core) {
     out << "  " << kind_name(element.kind) << ": " << element.text << " [" << element.location << "]\n";
+    if (is_exclusion(element.kind)) continue;  // its text lists its releases
     for (const ExcludedMatch& match : element.excluded)
       out << "    excluded " << element.package << " " << match.version << ": " << match.reason << "\n";
   }

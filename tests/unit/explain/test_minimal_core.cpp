@@ -3,6 +3,8 @@
 // explanation, there are at least 25 of them, and the fixes each give a lock.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "advise/advise.hpp"
 #include "encoder/encoding.hpp"
 #include "explain/explain.hpp"
@@ -39,17 +41,46 @@ std::vector<T> without(const std::vector<T>& items, std::size_t i) {
 TEST_CASE("the core is minimal on every unsatisfiable fixture", "[explain]") {
   std::vector<fixtures::Scenario> scenarios = unsatisfiable_scenarios();
   REQUIRE(scenarios.size() >= 25);
+  std::size_t with_exclusions = 0;
+  std::set<encoder::ExclusionKind> kinds;
   for (fixtures::Scenario& scenario : scenarios) {
     INFO(scenario.path.generic_string());
     encoder::Problem problem = problem_of(scenario);
-    encoder::Encoding encoding = encoder::encode(problem, *scenario.index);
+    // The relaxed encoding (exclusions as groups) is unsatisfiable exactly when the normal one is.
+    encoder::Encoding normal = encoder::encode(problem, *scenario.index);
+    std::vector<std::size_t> normal_edges;
+    for (std::size_t e = 0; e < normal.universe.edges.size(); ++e)
+      if (normal.universe.edges[e].parent_package != encoder::kRootParent) normal_edges.push_back(e);
+    REQUIRE_FALSE(explain::satisfiable_with(normal, normal.universe.active_roots, normal_edges));
+    explain::RelaxedEncoding relaxed = explain::encode_for_explanation(problem, *scenario.index);
+    const encoder::Encoding& encoding = relaxed.encoding;
     explain::Core core = explain::minimal_core(encoding);
     REQUIRE_FALSE(core.roots.empty());  // nothing is installed unless a root requires it
-    CHECK_FALSE(explain::satisfiable_with(encoding, core.roots, core.edges));
-    for (std::size_t i = 0; i < core.roots.size(); ++i)
-      CHECK(explain::satisfiable_with(encoding, without(core.roots, i), core.edges));
-    for (std::size_t i = 0; i < core.edges.size(); ++i)
-      CHECK(explain::satisfiable_with(encoding, core.roots, without(core.edges, i)));
+    with_exclusions += core.exclusions.empty() ? 0 : 1;
+    for (const explain::ExclusionGroup& group : core.exclusions) kinds.insert(group.second);
+    const auto& roots = core.roots;
+    const auto& edges = core.edges;
+    const auto& rules = core.rules;
+    const auto& exclusions = core.exclusions;
+    CHECK_FALSE(explain::satisfiable_with(encoding, roots, edges, rules, exclusions));
+    for (std::size_t i = 0; i < roots.size(); ++i)
+      CHECK(explain::satisfiable_with(encoding, without(roots, i), edges, rules, exclusions));
+    for (std::size_t i = 0; i < edges.size(); ++i)
+      CHECK(explain::satisfiable_with(encoding, roots, without(edges, i), rules, exclusions));
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      CHECK(explain::satisfiable_with(encoding, roots, edges, without(rules, i), exclusions));
+    for (std::size_t i = 0; i < exclusions.size(); ++i) {
+      INFO("without the exclusion group of " << encoding.universe.packages[exclusions[i].first].name);
+      CHECK(explain::satisfiable_with(encoding, roots, edges, rules, without(exclusions, i)));
+    }
+  }
+  // requires_python, yanked, artifact, advisory and pre-release fixtures name their exclusion.
+  CHECK(with_exclusions >= 5);
+  using Kind = encoder::ExclusionKind;
+  for (Kind kind : {Kind::RequiresPython, Kind::NotInstallable, Kind::Yanked, Kind::Prerelease, Kind::AdvisoryVeto,
+                    Kind::Constraint, Kind::Rule}) {
+    INFO("exclusion kind " << explain::kind_name(explain::group_kind(kind)) << " in no fixture's core");
+    CHECK(kinds.count(kind) == 1);
   }
 }
 

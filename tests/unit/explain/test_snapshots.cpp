@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "advise/advise.hpp"
+#include "explain/explain.hpp"
 #include "index/snapshot.hpp"
 #include "support/shared_data.hpp"
 
@@ -52,18 +53,24 @@ TEST_CASE("unsatisfiable requests on the real snapshots get a minimal core and a
     std::cout << "explain " << unsat.file << " " << unsat.roots[0] << " + " << unsat.roots[1] << ": "
               << result.timings.explain_ms << " ms, core " << result.explanation->core.size() << "\n";
 
-    encoder::Encoding encoding = encoder::encode(problem, index);
+    explain::RelaxedEncoding relaxed = explain::encode_for_explanation(problem, index);
+    const encoder::Encoding& encoding = relaxed.encoding;
     explain::Core core = explain::minimal_core(encoding);
-    CHECK_FALSE(explain::satisfiable_with(encoding, core.roots, core.edges));
+    CHECK_FALSE(explain::satisfiable_with(encoding, core.roots, core.edges, core.rules, core.exclusions));
     for (std::size_t i = 0; i < core.edges.size(); ++i) {
       std::vector<std::size_t> rest = core.edges;
       rest.erase(rest.begin() + static_cast<long>(i));
-      CHECK(explain::satisfiable_with(encoding, core.roots, rest));
+      CHECK(explain::satisfiable_with(encoding, core.roots, rest, core.rules, core.exclusions));
     }
     for (std::size_t i = 0; i < core.roots.size(); ++i) {
       std::vector<std::size_t> rest = core.roots;
       rest.erase(rest.begin() + static_cast<long>(i));
-      CHECK(explain::satisfiable_with(encoding, rest, core.edges));
+      CHECK(explain::satisfiable_with(encoding, rest, core.edges, core.rules, core.exclusions));
+    }
+    for (std::size_t i = 0; i < core.exclusions.size(); ++i) {
+      std::vector<explain::ExclusionGroup> rest = core.exclusions;
+      rest.erase(rest.begin() + static_cast<long>(i));
+      CHECK(explain::satisfiable_with(encoding, core.roots, core.edges, core.rules, rest));
     }
   }
 }
