@@ -7,7 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "base/error.hpp"
-#include "cli/environment_options.hpp"
+#include "cli/parse_command.hpp"
 
 namespace thoth::cli {
 namespace po = boost::program_options;
@@ -120,14 +120,8 @@ void read_environment_options(const po::variables_map& values, AdviseOptions& op
 
 AdviseOptions parse_advise_options(const std::vector<std::string>& args, std::string& out_help) {
   po::options_description description = advise_description();
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(description).run(), values);
-  } catch (const po::error& e) {
-    throw InputError(e.what(), "thoth advise", "run `thoth advise --help` for the options");
-  }
-  store_environment_options(description, values);  // THOTH_*: below the flags, above .thoth.yaml
-  po::notify(values);
+  // THOTH_* below the flags; .thoth.yaml comes later, below both.
+  po::variables_map values = parse_command_options(args, description, "thoth advise");
   AdviseOptions options;
   if (values.count("help")) {
     std::ostringstream help;

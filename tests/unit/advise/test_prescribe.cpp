@@ -16,15 +16,13 @@
 #include "index/snapshot.hpp"
 #include "project/pipfile.hpp"
 #include "support/shared_data.hpp"
+#include "support/small_index.hpp"
 
 namespace ad = thoth::advise;
 namespace rx = thoth::prescriptions;
+using thoth::testing::index_of;
 
 namespace {
-
-thoth::index::InMemoryIndex index_of(const char* json_text) {
-  return thoth::index::snapshot_from_json(nlohmann::json::parse(json_text), "test index");
-}
 
 ad::AdviseRequest request_for(std::vector<std::string> requirements, const std::string& units_yaml) {
   ad::AdviseRequest request;

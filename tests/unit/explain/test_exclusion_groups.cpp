@@ -8,21 +8,13 @@
 #include "advise/advise.hpp"
 #include "explain/explain.hpp"
 #include "index/snapshot.hpp"
+#include "support/small_index.hpp"
 
 using namespace thoth;
+using testing::index_of;
+using testing::request_of;
 
 namespace {
-
-index::InMemoryIndex index_of(const char* json) {
-  return index::snapshot_from_json(nlohmann::json::parse(json), "test index");
-}
-
-advise::AdviseRequest request_of(const std::vector<std::string>& roots) {
-  advise::AdviseRequest request;
-  for (std::size_t i = 0; i < roots.size(); ++i)
-    request.roots.push_back({*packaging::Requirement::parse(roots[i]), "default", "line " + std::to_string(i + 1)});
-  return request;
-}
 
 const explain::CoreElement* element_of(const explain::Explanation& why, explain::GroupKind kind) {
   auto it = std::find_if(why.core.begin(), why.core.end(), [&](const explain::CoreElement& e) { return e.kind == kind; });

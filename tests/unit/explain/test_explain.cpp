@@ -13,23 +13,15 @@
 #include "advise/advise.hpp"
 #include "explain/fixes.hpp"
 #include "index/snapshot.hpp"
+#include "support/small_index.hpp"
 #include "verify/verify.hpp"
 
 namespace fs = std::filesystem;
 using namespace thoth;
+using testing::index_of;
+using testing::request_of;
 
 namespace {
-
-index::InMemoryIndex index_of(const char* json) {
-  return index::snapshot_from_json(nlohmann::json::parse(json), "test index");
-}
-
-advise::AdviseRequest request_of(const std::vector<std::string>& roots) {
-  advise::AdviseRequest request;
-  for (std::size_t i = 0; i < roots.size(); ++i)
-    request.roots.push_back({*packaging::Requirement::parse(roots[i]), "default", "line " + std::to_string(i + 1)});
-  return request;
-}
 
 const char* kDiamond = R"({"a": {"1.0": {"requires_dist": ["c==1.0"]}}, "b": {"1.0": {"requires_dist": ["c==2.0"]}},
                            "c": {"1.0": {}, "2.0": {}}, "d": {"1.0": {}}})";
