@@ -38,7 +38,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 std::optional<std::size_t> find_invalid_yaml_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto byte = static_cast<unsigned char>(text[i]);
-    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+    bool lone_carriage_return = byte == '\r' && (i + 1 == text.size() || text[i + 1] != '\n');
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F || lone_carriage_return) {
       auto before = find_invalid_utf8(text.substr(0, i));
       return before ? before : std::optional<std::size_t>(i);
     }
@@ -50,6 +51,7 @@ std::string invalid_utf8_message(std::string_view text, std::size_t offset) {
   static const char* digits = "0123456789ABCDEF";
   auto byte = static_cast<unsigned char>(text[offset]);
   std::string hex = std::string("0x") + digits[byte >> 4] + digits[byte & 15];
+  if (byte == '\r') return "expected LF or CRLF line ends, found a carriage return alone (0x0D)";
   if (byte < 0x20 || byte == 0x7F) return "expected printable text, found the control byte " + hex;
   return "expected UTF-8 text, found the byte " + hex;
 }

@@ -14,7 +14,8 @@ namespace thoth {
 [[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
 // The offset of the first byte that is not UTF-8 or is a control character other than tab, line
-// feed and carriage return (YAML 1.2 §5.1 allows those only escaped); nullopt when all are fine.
+// feed and a CRLF's carriage return (YAML 1.2 §5.1 allows those only escaped; a lone CR is a line
+// break to PyYAML but content to yaml-cpp, so it is refused); nullopt when all are fine.
 [[nodiscard]] std::optional<std::size_t> find_invalid_yaml_text(std::string_view text);
 
 // "expected UTF-8 text, found the byte 0xFF" (or "expected printable text, found the control byte

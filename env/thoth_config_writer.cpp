@@ -14,6 +14,14 @@ namespace {
 
 // ---- emitting with the original style ----
 
+// yaml-cpp emits a scalar holding a control character (a lone CR, say) plain, which does not read
+// back; such scalars are written double-quoted, where they are escaped (found by fuzzing).
+bool has_control_character(const std::string& scalar) {
+  for (unsigned char c : scalar)
+    if (c < 0x20 || c == 0x7f) return true;
+  return false;
+}
+
 void emit(YAML::Emitter& out, const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
@@ -21,7 +29,7 @@ void emit(YAML::Emitter& out, const YAML::Node& node) {
       out << YAML::Null;
       return;
     case YAML::NodeType::Scalar:
-      if (node.Tag() == "!") out << YAML::DoubleQuoted << node.Scalar();
+      if (node.Tag() == "!" || has_control_character(node.Scalar())) out << YAML::DoubleQuoted << node.Scalar();
       else out << node.Scalar();
       return;
     case YAML::NodeType::Sequence:

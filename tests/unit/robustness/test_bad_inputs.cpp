@@ -275,6 +275,12 @@ TEST_CASE("a bad .thoth.yaml gets an error naming the file and line, exit 2", "[
   SECTION("a control character (once merged into a file that did not read back, found by fuzzing)") {
     config_case(std::string("runtime_environments:\n- name: a\0b\n", 34), {2, "error: {file}:2:10: expected printable text, found the control byte 0x00"});
   }
+  SECTION("a carriage return alone (read as content by yaml-cpp, as a line end by PyYAML; found by fuzzing)") {
+    config_case("runtime_environments:\n- name: a\rb\n", {2, "error: {file}:2:10: expected LF or CRLF line ends, found a carriage return alone (0x0D)"});
+  }
+  SECTION("CRLF line ends are fine") {
+    config_case("runtime_environments:\r\n- name: a\r\n  python_version: \"3.9\"\r\n", {0, ""});
+  }
   SECTION("duplicate keys") {
     config_case("runtime_environments:\n- name: a\n  python_version: \"3.9\"\n  python_version: \"3.11\"\n",
                 {2, "error: {file}:4: duplicate key `python_version` in a runtime environment"});
