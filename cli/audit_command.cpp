@@ -10,6 +10,7 @@
 #include "advisories/osv_client.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/lock_context.hpp"
 #include "cli/parse_command.hpp"
 #include "cli/security_inputs.hpp"
 #include "project/lockfile.hpp"
@@ -43,7 +44,7 @@ po::options_description audit_description() {
   po::options_description options(kAuditIntro);
   options.add_options()
       ("help,h", "show this help")
-      ("lockfile", po::value<std::string>()->default_value("Pipfile.lock"), "the lock to audit (also the positional argument)")
+      ("lockfile", po::value<std::string>(), "the lock to audit (also the positional argument; default: Pipfile.lock, or pylock.toml when only it exists)")
       ("pipfile", po::value<std::string>(), "the Pipfile whose hash the lock must carry (default: Pipfile beside the lock)")
       ("advisories", po::value<std::string>(), "folder of OSV advisory records; default: .thoth.yaml `advisories:`")
       ("osv-api", po::value<std::string>(), "ask the OSV API at this base URL (e.g. https://api.osv.dev) instead of a folder")
@@ -123,7 +124,7 @@ int audit_command(const std::vector<std::string>& args) {
     std::cout << description << kAuditExitCodes;
     return 0;
   }
-  fs::path lock_path = values["lockfile"].as<std::string>();
+  fs::path lock_path = values.count("lockfile") ? fs::path(values["lockfile"].as<std::string>()) : default_lock_to_read(LockContextOptions{});
   fs::path folder = lock_path.parent_path();
   ThothDefaults defaults = read_thoth_defaults(
       values.count("thoth-config") ? fs::path(values["thoth-config"].as<std::string>()) : folder / ".thoth.yaml");

@@ -122,6 +122,9 @@ int export_command(const std::vector<std::string>& args) {
     throw InputError("unknown format `" + format + "`", "--format", "use requirements, pylock or pipfile-lock");
   LockContextOptions options = lock_context_options(values);
   LockContext context = load_lock_context(options, false);
+  if (context.pins_only)
+    throw InputError("thoth export converts a Pipfile.lock; this lock is already in an install format", context.lock.path.string(),
+                     "install from it directly, or run `thoth advise --lockfile Pipfile.lock` and export that");
   std::string text = render(format, context, options);
   if (values.count("output")) {
     write_file_atomically(values["output"].as<std::string>(), text);

@@ -18,19 +18,21 @@ namespace {
 
 constexpr const char* kGraphIntro = R"(Usage: thoth graph [--format tree|dot|json] [options]
 
-Print who requires what in the project's Pipfile.lock, through which requirement, for the target
-environment. Edges are recomputed from the index (--index / $THOTH_INDEX) the lock was made from.
+Print who requires what in the project's lock (Pipfile.lock, pylock.toml or requirements.txt), through
+which requirement, for the target environment. Edges are recomputed from the index (--index /
+$THOTH_INDEX) the lock was made from.
 
 Examples:
   thoth graph --pipfile examples/Pipfile --index fixtures/index/pypi-sample.json
   thoth graph --format dot --index snapshot.json | dot -Tsvg > graph.svg
+  thoth graph --input pyproject.toml --index snapshot.json        # reads pylock.toml
 
 Options)";
 
 constexpr const char* kWhyIntro = R"(Usage: thoth why PACKAGE [options]
 
-Show every path from the project's requirements to PACKAGE in the project's Pipfile.lock, each step
-with the requirement that brings the next package in.
+Show every path from the project's requirements to PACKAGE in the project's lock (Pipfile.lock,
+pylock.toml or requirements.txt), each step with the requirement that brings the next package in.
 
 Examples:
   thoth why idna --pipfile examples/Pipfile --index fixtures/index/pypi-sample.json

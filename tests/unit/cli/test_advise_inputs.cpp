@@ -7,6 +7,9 @@
 
 #include <fstream>
 #include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
 
 #include <toml++/toml.h>
 
@@ -210,4 +213,49 @@ modified: "2024-01-01T00:00:00Z"
   auto input = run_thoth({"audit", (folder / "requirements.in").string(), "--advisories", (folder / "vulns").string()});
   CHECK(input.exit_code == 2);
   CHECK(input.err.find("expected an exact pin `name==version`, found `app-core`") != std::string::npos);
+}
+
+TEST_CASE("thoth graph and why read a pylock.toml, with the roots of the pyproject.toml beside it", "[advise-inputs]") {
+  ScratchFolder folder("graph-pylock");
+  write(folder / "index.json", snapshot_json());
+  write(folder / "pyproject.toml", R"([project]
+name = "demo"
+dependencies = ["app-core"]
+
+[project.optional-dependencies]
+fast = ["ujson"]
+
+[dependency-groups]
+test = ["pytest"]
+)");
+  std::string index = (folder / "index.json").string();
+  REQUIRE(run_thoth({"advise", "--input", (folder / "pyproject.toml").string(), "--index", index, "--group", "test"}).exit_code == 0);
+  // No Pipfile.lock in the folder: the pylock.toml there is the lock, pyproject.toml the project.
+  auto graph = run_thoth({"graph", "--pipfile", (folder / "Pipfile").string(), "--index", index, "--format", "json"});
+  INFO(graph.err);
+  REQUIRE(graph.exit_code == 0);
+  auto document = nlohmann::json::parse(graph.out);
+  std::set<std::string> edges;
+  for (const auto& edge : document["edges"]) edges.insert((edge["from"].is_null() ? "" : edge["from"].get<std::string>()) + "->" + edge["to"].get<std::string>());
+  // The group's pytest is pinned, so it counts as a root; the extra's ujson is not, so it does not.
+  CHECK(edges == std::set<std::string>{"->app-core", "->pytest", "app-core->urllib3", "pytest->iniconfig"});
+  CHECK(graph.err.find("warning") == std::string::npos);
+
+  auto why = run_thoth({"why", "iniconfig", "--input", (folder / "pyproject.toml").string(), "--index", index});
+  CHECK(why.exit_code == 0);
+  CHECK(why.out.find("the project requires pytest -> pytest 8.0") != std::string::npos);
+  CHECK(why.out.find("pytest 8.0 requires iniconfig -> iniconfig 2.0") != std::string::npos);
+
+  SECTION("export names what it converts instead of misreading the TOML as JSON") {
+    auto exported = run_thoth({"export", "--lockfile", (folder / "pylock.toml").string()});
+    CHECK(exported.exit_code == 2);
+    CHECK(exported.err.find("thoth export converts a Pipfile.lock") != std::string::npos);
+  }
+  SECTION("a pins-only lock with no project beside it asks for --input") {
+    std::filesystem::copy_file(folder / "pylock.toml", folder / "elsewhere.toml");
+    std::filesystem::remove(folder / "pyproject.toml");
+    auto lost = run_thoth({"graph", "--lockfile", (folder / "elsewhere.toml").string(), "--index", index});
+    CHECK(lost.exit_code == 2);
+    CHECK(lost.err.find("no project file beside the lock") != std::string::npos);
+  }
 }
