@@ -81,25 +81,26 @@ int advise_command(const std::vector<std::string>& args) {
   advise::AdviseRequest request;
   request.roots = pipfile ? roots_from_pipfile(*pipfile) : project_input ? roots_of(*project_input) : roots_from_flags(options);
   request.constraints = project_input ? constraints_of(project_input->constraints) : constraints_for_pipfile(options.input);
-  ResolvedEnvironment environment = resolve_environment(options, pipfile ? &*pipfile : nullptr);
+  const project::Pipfile* pipfile_read = pipfile ? &*pipfile : nullptr;
+  ProjectConfig project_config = read_project_config(thoth_config_path(options, pipfile_read), options.runtime_environment);
+  ResolvedEnvironment environment = resolve_environment(options, pipfile_read, project_config);
   if (project_input) check_requires_python(*project_input, environment.environment);
   request.environment = environment.environment;
   request.allow_prereleases = options.allow_prereleases || (pipfile && pipfile->allow_prereleases);
   request.best_effort = options.best_effort;
   request.limits.time = std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000));
-  ThothDefaults defaults =
-      read_thoth_defaults(thoth_config_path(options, pipfile ? &*pipfile : nullptr), options.runtime_environment);
+  ThothDefaults defaults = thoth_defaults(project_config);
   if (!options.recommendation_type.empty())
     request.recommendation = parse_recommendation_type(options.recommendation_type, "--recommendation-type");
   else if (defaults.recommendation)
     request.recommendation = *defaults.recommendation;
   std::unique_ptr<advisories::ScorecardSet> scorecards = load_scorecards(options.scorecards, defaults);
   request.scorecards = scorecards.get();
-  configure_prescriptions(options, pipfile ? &*pipfile : nullptr, request);
+  configure_prescriptions(options, pipfile_read, project_config, request);
 
   std::optional<Progress> progress(std::in_place, "loading the package index");  // stderr on a terminal only
   auto load_start = Clock::now();
-  OpenedSource opened = open_package_source(options, pipfile ? &*pipfile : nullptr, request.environment);
+  OpenedSource opened = open_package_source(options, pipfile_read, request.environment);
   double load_ms = elapsed_ms(load_start);
   progress.emplace(options.osv_api.empty() ? "loading advisories" : "asking the OSV API about candidate releases");
   std::unique_ptr<advisories::AdvisoryDatabase> advisory_db =
@@ -114,7 +115,7 @@ int advise_command(const std::vector<std::string>& args) {
   progress.reset();
 
   AdviseReport report{options, request, result, opened.source(), opened.statistics(), opened.fetch_statistics(),
-                      pipfile ? &*pipfile : nullptr, load_ms, 0, &environment, std::nullopt};
+                      pipfile_read, load_ms, 0, &environment, std::nullopt};
   std::optional<std::string> lock_text;
   if (pipfile && result.outcome == advise::Outcome::Locked) lock_text = render_lock(report);
   if (lock_text && !options.dry_run) {

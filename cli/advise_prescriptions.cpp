@@ -47,22 +47,13 @@ void apply_runtime(const env::RuntimeEnvironment& runtime, pr::RequestFacts& fac
 
 }  // namespace
 
-void configure_prescriptions(const AdviseOptions& options, const project::Pipfile* pipfile,
+void configure_prescriptions(const AdviseOptions& options, const project::Pipfile* pipfile, const ProjectConfig& project,
                              advise::AdviseRequest& request) {
   advise::PrescriptionRequest& out = request.prescriptions;
   std::vector<fs::path> dirs;
-  fs::path path = thoth_config_path(options, pipfile);
-  std::error_code error;
-  if (fs::is_regular_file(path, error)) {
-    auto config = env::parse_thoth_config(read_file(path), path.string());
-    if (!config) throw InputError(config.error().message, config.error().location, config.error().hint);
-    for (const std::string& dir : config->prescriptions) dirs.push_back(path.parent_path() / dir);
-    if (!config->runtime_environments.empty() || !options.runtime_environment.empty()) {
-      auto runtime = env::select_runtime_environment(*config, options.runtime_environment);
-      if (!runtime) throw InputError(runtime.error().message, path.string() + ": " + runtime.error().location, runtime.error().hint);
-      apply_runtime(*runtime, out.facts);
-    }
-  }
+  if (project.config)
+    for (const std::string& dir : project.config->prescriptions) dirs.push_back(project.path.parent_path() / dir);
+  if (project.runtime) apply_runtime(*project.runtime, out.facts);
   for (const fs::path& dir : options.prescriptions) dirs.push_back(dir);
   for (const std::string& text : options.labels) add_labels(text, out.facts.labels);
   if (pipfile != nullptr && !pipfile->sources.empty()) out.index_url = pipfile->sources.front().url;

@@ -38,20 +38,17 @@ env::RecommendationType parse_recommendation_type(const std::string& text, const
                    "use one of latest, stable, testing, performance, security");
 }
 
-ThothDefaults read_thoth_defaults(const fs::path& file, const std::string& runtime_environment) {
+ThothDefaults thoth_defaults(const ProjectConfig& project) {
   ThothDefaults defaults;
-  std::error_code error;
-  if (!fs::is_regular_file(file, error)) return defaults;
-  env::ThothConfig config = env::parse_thoth_config(read_file(file), file.generic_string()).value();
-  if (!config.runtime_environments.empty()) {
-    auto selected = env::select_runtime_environment(config, runtime_environment);
-    if (!selected)
-      throw InputError(selected.error().message, file.generic_string() + ": " + selected.error().location, selected.error().hint);
-    defaults.recommendation = selected->recommendation_type;
-  }
-  defaults.advisories = path_key(config, "advisories", file);
-  defaults.scorecards = path_key(config, "scorecards", file);
+  if (!project.config) return defaults;
+  if (project.runtime) defaults.recommendation = project.runtime->recommendation_type;
+  defaults.advisories = path_key(*project.config, "advisories", project.path);
+  defaults.scorecards = path_key(*project.config, "scorecards", project.path);
   return defaults;
+}
+
+ThothDefaults read_thoth_defaults(const fs::path& file, const std::string& runtime_environment) {
+  return thoth_defaults(read_project_config(file, runtime_environment));
 }
 
 std::unique_ptr<advisories::AdvisoryDatabase> load_advisories(const std::string& flag, const ThothDefaults& defaults) {

@@ -13,6 +13,7 @@
 #include "advisories/advisory.hpp"
 #include "advisories/http.hpp"
 #include "advisories/scorecard.hpp"
+#include "cli/project_config.hpp"
 #include "env/thoth_config.hpp"
 
 namespace thoth::cli {
@@ -23,6 +24,8 @@ struct ThothDefaults {
   std::optional<std::filesystem::path> scorecards;
 };
 
+// The defaults of a .thoth.yaml already read.
+[[nodiscard]] ThothDefaults thoth_defaults(const ProjectConfig& project);
 // Reads `file` when it exists (nothing when it does not); InputError naming the file when invalid.
 // The recommendation type is that of the runtime environment named `runtime_environment` (-r), else
 // of the first one.

@@ -28,11 +28,11 @@ std::string pipfile_python(const project::Pipfile& pipfile) {
   return "";
 }
 
-// Reads the file and picks the runtime environment; false when there is no file to read.
-bool apply_runtime_environment(const AdviseOptions& options, const project::Pipfile* pipfile, ResolvedEnvironment& out) {
-  fs::path path = thoth_config_path(options, pipfile);
-  std::error_code error;
-  if (!fs::exists(path, error)) {
+// Applies the runtime environment picked from .thoth.yaml; false when there is none to apply.
+bool apply_runtime_environment(const AdviseOptions& options, const project::Pipfile* pipfile, const ProjectConfig& project,
+                               ResolvedEnvironment& out) {
+  const fs::path& path = project.path;
+  if (!project.config) {
     if (options.thoth_config)
       throw InputError("expected a .thoth.yaml file, found none", path.string(), "run `thoth config` to write one");
     if (!options.runtime_environment.empty())
@@ -41,12 +41,8 @@ bool apply_runtime_environment(const AdviseOptions& options, const project::Pipf
                        "run `thoth config -r " + options.runtime_environment + "` to write one, or pass --thoth-config");
     return false;
   }
-  auto config = env::parse_thoth_config(read_file(path), path.string());
-  if (!config) throw InputError(config.error().message, config.error().location, config.error().hint);
-  if (config->runtime_environments.empty() && options.runtime_environment.empty()) return false;
-  auto runtime = env::select_runtime_environment(*config, options.runtime_environment);
-  if (!runtime)
-    throw InputError(runtime.error().message, path.string() + ": " + runtime.error().location, runtime.error().hint);
+  if (!project.runtime) return false;
+  const env::RuntimeEnvironment* runtime = &*project.runtime;
   std::string where = path.string() + ":" + std::to_string(runtime->line) + ": python_version";
   out.environment = env::to_target_environment(*runtime, where);
   out.name = runtime->name.value_or("(unnamed)");
@@ -128,9 +124,10 @@ std::string ResolvedEnvironment::describe() const {
   return "runtime environment `" + name + "` (" + config.string() + "): " + machine;
 }
 
-ResolvedEnvironment resolve_environment(const AdviseOptions& options, const project::Pipfile* pipfile) {
+ResolvedEnvironment resolve_environment(const AdviseOptions& options, const project::Pipfile* pipfile,
+                                        const ProjectConfig& project) {
   ResolvedEnvironment out;
-  if (!apply_runtime_environment(options, pipfile, out) && pipfile != nullptr)
+  if (!apply_runtime_environment(options, pipfile, project, out) && pipfile != nullptr)
     apply_pipfile_requires(*pipfile, out.environment);
   apply_flags(options, out.environment);
   return out;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/advise_options.hpp"
+#include "cli/project_config.hpp"
 #include "env/environment.hpp"
 #include "project/pipfile.hpp"
 
@@ -29,6 +30,8 @@ struct ResolvedEnvironment {
 
 // Throws InputError (exit 2) for an invalid .thoth.yaml, an unknown -r name, -r or --thoth-config
 // without a file, and malformed flag values.
-[[nodiscard]] ResolvedEnvironment resolve_environment(const AdviseOptions& options, const project::Pipfile* pipfile);
+// `project` is the .thoth.yaml at thoth_config_path, read once by the caller.
+[[nodiscard]] ResolvedEnvironment resolve_environment(const AdviseOptions& options, const project::Pipfile* pipfile,
+                                                      const ProjectConfig& project);
 
 }  // namespace thoth::cli
