@@ -14,15 +14,30 @@ namespace {
 
 // ---- emitting with the original style ----
 
+// Beyond this length a key may escape to more than YAML's 1024-character limit on implicit keys.
+constexpr std::size_t kLongestImplicitKey = 128;
+
 // yaml-cpp emits a scalar holding a control character (a lone CR, say) plain, which does not read
-// back; such scalars are written double-quoted, where they are escaped (found by fuzzing).
+// back; such scalars are written double-quoted, where they are escaped (found by fuzzing). Tabs stay
+// plain: escaping them lengthens a key, and a key over 1024 characters no longer reads as one.
 bool has_control_character(const std::string& scalar) {
   for (unsigned char c : scalar)
-    if (c < 0x20 || c == 0x7f) return true;
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return true;
   return false;
 }
 
-void emit(YAML::Emitter& out, const YAML::Node& node) {
+// How to emit: `keep_flow` keeps the file's flow collections; `in_flow` says we are inside one,
+// where yaml-cpp cannot write an explicit key.
+struct EmitStyle {
+  bool keep_flow = true;
+  bool in_flow = false;
+};
+
+bool emits_as_flow(const YAML::Node& node, EmitStyle style) {
+  return style.in_flow || (style.keep_flow && node.Style() == YAML::EmitterStyle::Flow);
+}
+
+void emit(YAML::Emitter& out, const YAML::Node& node, EmitStyle style) {
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -33,23 +48,42 @@ void emit(YAML::Emitter& out, const YAML::Node& node) {
       else out << node.Scalar();
       return;
     case YAML::NodeType::Sequence:
-      if (node.Style() == YAML::EmitterStyle::Flow) out << YAML::Flow;
+      style.in_flow = emits_as_flow(node, style);
+      if (style.in_flow) out << YAML::Flow;
       out << YAML::BeginSeq;
-      for (const auto& item : node) emit(out, item);
+      for (const auto& item : node) emit(out, item, style);
       out << YAML::EndSeq;
       return;
     case YAML::NodeType::Map:
-      if (node.Style() == YAML::EmitterStyle::Flow) out << YAML::Flow;
+      style.in_flow = emits_as_flow(node, style);
+      if (style.in_flow) out << YAML::Flow;
       out << YAML::BeginMap;
       for (const auto& entry : node) {
+        // YAML allows an implicit key of at most 1024 characters, and yaml-cpp may quote and escape
+        // a long key past that (tabs become `\t`), so long keys are written explicitly (`? key`).
+        if (!style.in_flow && entry.first.IsScalar() && entry.first.Scalar().size() > kLongestImplicitKey)
+          out << YAML::LongKey;
         out << YAML::Key;
-        emit(out, entry.first);
+        emit(out, entry.first, style);
         out << YAML::Value;
-        emit(out, entry.second);
+        emit(out, entry.second, style);
       }
       out << YAML::EndMap;
       return;
   }
+}
+
+// The document in the file's own style; when that does not read back (a long key inside a flow
+// collection, found by fuzzing), in block style throughout, where every long key can be explicit.
+std::string emit_document(const YAML::Node& root) {
+  for (bool keep_flow : {true, false}) {
+    YAML::Emitter out;
+    out.SetNullFormat(YAML::LowerNull);
+    emit(out, root, {keep_flow, false});
+    std::string text = std::string(out.c_str()) + "\n";
+    if (!keep_flow || parse_thoth_config(text, ".thoth.yaml")) return text;
+  }
+  return {};  // not reached: the loop returns on its second pass
 }
 
 // The comment and blank lines before the first content line.
@@ -174,10 +208,7 @@ Result<std::string> merge_into_existing(std::string_view yaml_text, const Runtim
   auto environment = target_environment(root, detected, name);
   if (!environment) return environment.error();
   set_detected(*environment, detected);
-  YAML::Emitter out;
-  out.SetNullFormat(YAML::LowerNull);
-  emit(out, root);
-  return leading_comments(yaml_text) + out.c_str() + "\n";
+  return leading_comments(yaml_text) + emit_document(root);
 }
 
 std::string new_thoth_config(const RuntimeEnvironment& runtime) {

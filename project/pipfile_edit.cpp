@@ -68,13 +68,28 @@ std::string joined(const std::vector<std::string>& lines) {
 
 using Lines = std::vector<std::string>;
 
+// The lines of table `category`: from its header to the next header; {end, end} when absent.
+struct TableLines {
+  Lines::iterator header, end;
+};
+
+TableLines find_table(Lines& lines, const std::string& category) {
+  auto header = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) { return header_name(l) == category; });
+  if (header == lines.end()) return {lines.end(), lines.end()};
+  return {header, std::find_if(header + 1, lines.end(), is_header)};
+}
+
+// The entry line of `canonical_name` within the table; table.end when there is none.
+Lines::iterator find_entry_in(const TableLines& table, const std::string& canonical_name) {
+  if (table.header == table.end) return table.end;
+  return std::find_if(table.header + 1, table.end, [&](const std::string& l) { return entry_key(l) == canonical_name; });
+}
+
 // The entry line of `canonical_name` in [category], or lines.end().
 Lines::iterator find_entry(Lines& lines, const std::string& category, const std::string& canonical_name) {
-  auto header = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) { return header_name(l) == category; });
-  if (header == lines.end()) return lines.end();
-  auto end = std::find_if(header + 1, lines.end(), is_header);
-  auto existing = std::find_if(header + 1, end, [&](const std::string& l) { return entry_key(l) == canonical_name; });
-  return existing == end ? lines.end() : existing;
+  TableLines table = find_table(lines, category);
+  auto existing = find_entry_in(table, canonical_name);
+  return existing == table.end ? lines.end() : existing;
 }
 
 void require_single_line(const Lines& lines, Lines::const_iterator entry, const std::string& name,
@@ -110,23 +125,19 @@ std::string with_entry(std::string_view text, const std::filesystem::path& path,
   std::vector<std::string> lines = split_lines(text);
   std::string name = requirement.canonical_name();
   std::string entry = requirement.name + " = " + pipfile_value(requirement);
-  auto header = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) { return header_name(l) == category; });
-  if (header == lines.end()) {
+  TableLines table = find_table(lines, category);
+  if (table.header == lines.end()) {
     if (!lines.empty() && !lines.back().empty()) lines.emplace_back();
     lines.push_back("[" + category + "]");
     lines.push_back(entry);
+  } else if (auto existing = find_entry_in(table, name); existing != table.end) {
+    require_single_line(lines, existing, name, path);
+    *existing = entry;
   } else {
-    auto end = std::find_if(header + 1, lines.end(), is_header);
-    auto existing = std::find_if(header + 1, end, [&](const std::string& l) { return entry_key(l) == name; });
-    if (existing != end) {
-      require_single_line(lines, existing, name, path);
-      *existing = entry;
-    } else {
-      auto last = header;
-      for (auto it = header + 1; it != end; ++it)
-        if (!entry_key(*it).empty()) last = it;
-      lines.insert(last + 1, entry);
-    }
+    auto last = table.header;
+    for (auto it = table.header + 1; it != table.end; ++it)
+      if (!entry_key(*it).empty()) last = it;
+    lines.insert(last + 1, entry);
   }
   std::string out = joined(lines);
   (void)parse_pipfile(out, path);  // throws InputError when the edit broke the file

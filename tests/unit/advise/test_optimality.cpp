@@ -12,6 +12,7 @@
 #include "advise/advise.hpp"
 #include "index/snapshot.hpp"
 #include "packaging/name.hpp"
+#include "support/valid_locks.hpp"
 #include "verify/verify.hpp"
 
 namespace {
@@ -73,20 +74,6 @@ Cost cost_of(const std::map<std::string, std::string>& pins, thoth::index::InMem
   return cost;
 }
 
-// Every assignment of "absent or one version" to every package, keeping those the verifier accepts.
-void enumerate_valid(thoth::index::InMemoryIndex& index, thoth::verify::LockToCheck lock,
-                     const std::vector<std::string>& names, std::size_t position,
-                     std::vector<std::map<std::string, std::string>>& out) {
-  if (position == names.size()) {
-    if (thoth::verify::verify_lock(lock, index).empty()) out.push_back(lock.pins);
-    return;
-  }
-  enumerate_valid(index, lock, names, position + 1, out);
-  for (const auto& release : index.find(names[position])->releases) {
-    lock.pins[names[position]] = release.version_text;
-    enumerate_valid(index, lock, names, position + 1, out);
-  }
-}
 
 }  // namespace
 
@@ -108,8 +95,7 @@ TEST_CASE("thoth's lock is valid and lexicographically optimal on random small i
 
   std::vector<std::string> names;
   for (const auto& [name, project] : index.projects()) names.push_back(name);
-  std::vector<std::map<std::string, std::string>> valid;
-  enumerate_valid(index, lock, names, 0, valid);
+  std::vector<std::map<std::string, std::string>> valid = thoth::testing::every_valid_lock(index, lock, names);
 
   REQUIRE((result.outcome == thoth::advise::Outcome::Locked) == !valid.empty());
   if (valid.empty()) return;

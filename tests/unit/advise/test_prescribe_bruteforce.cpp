@@ -15,6 +15,7 @@
 
 #include "advise/advise.hpp"
 #include "index/snapshot.hpp"
+#include "support/valid_locks.hpp"
 #include "verify/verify.hpp"
 
 namespace ad = thoth::advise;
@@ -88,17 +89,13 @@ Instance random_instance(std::mt19937& rng) {
 std::optional<std::array<std::uint64_t, 4>> brute_force(const Instance& instance, thoth::index::InMemoryIndex& index,
                                                         bool performance) {
   std::optional<std::array<std::uint64_t, 4>> best;
-  for (int code = 0; code < 64; ++code) {
-    std::array<int, 3> chosen{};  // -1 = not installed
-    std::map<std::string, std::string> pins;
-    for (int p = 0, rest = code; p < 3; ++p, rest /= 4) {
-      chosen[p] = rest % 4 - 1;
-      if (chosen[p] >= 0) pins[kPackages[p]] = kVersions[static_cast<std::size_t>(chosen[p])];
-    }
-    thoth::verify::LockToCheck lock;
-    lock.roots.push_back(*thoth::packaging::Requirement::parse("a"));
-    lock.pins = pins;
-    if (!thoth::verify::verify_lock(lock, index).empty()) continue;
+  thoth::verify::LockToCheck roots;
+  roots.roots.push_back(*thoth::packaging::Requirement::parse("a"));
+  for (const auto& pins : thoth::testing::every_valid_lock(index, roots, {kPackages.begin(), kPackages.end()})) {
+    std::array<int, 3> chosen{-1, -1, -1};  // -1 = not installed, else an index into kVersions
+    for (int p = 0; p < 3; ++p)
+      if (auto pin = pins.find(kPackages[p]); pin != pins.end())
+        chosen[p] = static_cast<int>(std::find(kVersions.begin(), kVersions.end(), pin->second) - kVersions.begin());
     auto holds = [&](const Atom& atom) { return chosen[atom.package] >= 0 && atom.matches(chosen[atom.package]); };
     bool forbidden = false;
     for (const auto& group : instance.forbidden) forbidden = forbidden || (holds(group[0]) && holds(group[1]));

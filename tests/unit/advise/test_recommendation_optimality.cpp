@@ -13,6 +13,7 @@
 
 #include "advise/advise.hpp"
 #include "index/snapshot.hpp"
+#include "support/valid_locks.hpp"
 #include "verify/verify.hpp"
 
 namespace {
@@ -65,18 +66,6 @@ Case random_case(unsigned seed) {
   return c;
 }
 
-void enumerate_valid(thoth::index::InMemoryIndex& index, thoth::verify::LockToCheck lock,
-                     const std::vector<std::string>& names, std::size_t position, std::vector<Pins>& out) {
-  if (position == names.size()) {
-    if (thoth::verify::verify_lock(lock, index).empty()) out.push_back(lock.pins);
-    return;
-  }
-  enumerate_valid(index, lock, names, position + 1, out);
-  for (const auto& release : index.find(names[position])->releases) {
-    lock.pins[names[position]] = release.version_text;
-    enumerate_valid(index, lock, names, position + 1, out);
-  }
-}
 
 // `clean_only`: ranks count only releases without an advisory (the security veto removes the others).
 Cost cost_of(const Pins& pins, thoth::index::InMemoryIndex& index, const std::set<std::string>& direct,
@@ -116,8 +105,7 @@ TEST_CASE("stable and security locks are optimal under their levels on random in
   request.advisories = &database;
   std::vector<std::string> names;
   for (const auto& [name, project] : index.projects()) names.push_back(name);
-  std::vector<Pins> valid;
-  enumerate_valid(index, lock, names, 0, valid);
+  std::vector<Pins> valid = thoth::testing::every_valid_lock(index, lock, names);
 
   auto pins_of = [](const thoth::advise::AdviseResult& result) {
     Pins pins;
