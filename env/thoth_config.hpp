@@ -93,7 +93,7 @@ struct ThothConfig {
 // and returns the new YAML text. Kept: every other key and value, key order, quoting and flow/block
 // style of each node, and the comment lines at the top of the file. Lost (yaml-cpp keeps no
 // comments in its node tree): comments after the first key. Error when the text is not valid YAML,
-// is not a map, or `name` is not found.
+// is not a map, `name` is not found, or the result would not read back with parse_thoth_config.
 [[nodiscard]] Result<std::string> merge_into_existing(std::string_view yaml_text, const RuntimeEnvironment& detected,
                                                       const std::string& name = "");
 

@@ -75,15 +75,22 @@ void emit(YAML::Emitter& out, const YAML::Node& node, EmitStyle style) {
 
 // The document in the file's own style; when that does not read back (a long key inside a flow
 // collection, found by fuzzing), in block style throughout, where every long key can be explicit.
-std::string emit_document(const YAML::Node& root) {
+// An error when neither reads back: the text-preserving emitter cannot reproduce every YAML oddity
+// (two keys that differ only by an explicit tag, say), and a file must never be replaced by one that
+// thoth cannot read.
+Result<std::string> emit_document(const YAML::Node& root) {
+  Error last{"", "", ""};
   for (bool keep_flow : {true, false}) {
     YAML::Emitter out;
     out.SetNullFormat(YAML::LowerNull);
     emit(out, root, {keep_flow, false});
     std::string text = std::string(out.c_str()) + "\n";
-    if (!keep_flow || parse_thoth_config(text, ".thoth.yaml")) return text;
+    auto again = parse_thoth_config(text, ".thoth.yaml");
+    if (again) return text;
+    last = again.error();
   }
-  return {};  // not reached: the loop returns on its second pass
+  return Error{"merging would write a file that does not read back (" + last.message + "); it was left unchanged", "",
+               "please report this file; meanwhile edit runtime_environments by hand"};
 }
 
 // The comment and blank lines before the first content line.
@@ -208,7 +215,9 @@ Result<std::string> merge_into_existing(std::string_view yaml_text, const Runtim
   auto environment = target_environment(root, detected, name);
   if (!environment) return environment.error();
   set_detected(*environment, detected);
-  return leading_comments(yaml_text) + emit_document(root);
+  auto document = emit_document(root);
+  if (!document) return document.error();
+  return leading_comments(yaml_text) + *document;
 }
 
 std::string new_thoth_config(const RuntimeEnvironment& runtime) {

@@ -179,3 +179,18 @@ TEST_CASE("thoth config never replaces a .thoth.yaml with one that does not read
   CHECK(run.err.find(file.string() + ":11:196: expected LF or CRLF line ends, found a carriage return alone") != std::string::npos);
   CHECK(thoth::read_file(file) == original);
 }
+
+TEST_CASE("thoth config refuses a merge that would not read back and leaves the file as it was", "[robustness][nothing-lost]") {
+  // Found by fuzzing: two keys that yaml-cpp tells apart only by an explicit tag (`? >` and `!`),
+  // which the style-preserving writer prints as two equal keys `""`.
+  ScratchFolder folder("config-merge-refused");
+  fs::path file = folder / ".thoth.yaml";
+  std::string original = thoth::read_file(thoth::testing::source_dir() /
+                                          "tests/data/fuzz-regressions/thoth_config/two-empty-keys-differing-by-tag");
+  thoth::write_file_atomically(file, original);
+  fs::create_directories(folder / "root");
+  auto run = run_thoth({"config", "--file", file.string(), "--root", (folder / "root").string()});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find(file.string() + ": merging would write a file that does not read back") != std::string::npos);
+  CHECK(thoth::read_file(file) == original);
+}
