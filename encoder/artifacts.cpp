@@ -92,10 +92,28 @@ std::vector<std::string> local_label_shortfall(const index::Release& release, co
 
 }  // namespace
 
+namespace {
+
+// The tag table of `environment`: the one built last when the environment is equal, else a new
+// one. Per thread, so that concurrent resolutions never share a cache entry being replaced.
+std::shared_ptr<const TagTable> tag_table_for(const env::TargetEnvironment& environment) {
+  thread_local std::optional<env::TargetEnvironment> last_environment;
+  thread_local std::shared_ptr<const TagTable> last_table;
+  if (last_table && last_environment == environment) return last_table;
+  std::string error;
+  std::vector<std::string> tags = environment_tags(environment, error);
+  env::TagPriorities priorities(tags);
+  last_table = std::make_shared<const TagTable>(TagTable{std::move(error), std::move(tags), std::move(priorities)});
+  last_environment = environment;
+  return last_table;
+}
+
+}  // namespace
+
 ArtifactFilter::ArtifactFilter(const env::TargetEnvironment& environment)
-    : m_environment(environment), m_tags(environment_tags(environment, m_tags_error)), m_priorities(m_tags) {
-  m_no_tag_reason = m_tags_error.empty() ? "no wheel tag supported by " + tag_source(environment)
-                                         : "wheel tags unknown for " + environment.describe() + ": " + m_tags_error;
+    : m_environment(environment), m_table(tag_table_for(environment)) {
+  m_no_tag_reason = m_table->error.empty() ? "no wheel tag supported by " + tag_source(environment)
+                                           : "wheel tags unknown for " + environment.describe() + ": " + m_table->error;
 }
 
 std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& package, const index::DistFile& file,
@@ -107,7 +125,7 @@ std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& pack
       why_not = "not a valid wheel name: " + wheel.error().message;
       return std::nullopt;
     }
-    priority = m_priorities.best(*wheel);
+    priority = m_table->priorities.best(*wheel);
     if (!priority) {
       why_not = m_no_tag_reason;
       return std::nullopt;
@@ -117,7 +135,7 @@ std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& pack
       why_not = "sdist, but only binaries are allowed for " + package;
       return std::nullopt;
     }
-    priority = m_priorities.size();
+    priority = m_table->priorities.size();
   } else {
     why_not = "neither a wheel nor an sdist (.tar.gz, .zip)";
     return std::nullopt;

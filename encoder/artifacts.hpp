@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,15 @@ struct ReleaseArtifacts {
   std::string reason;              // when not installable: why no file installs, naming files
 };
 
+// The wheel tags of one target environment, best first, with their priorities (or why they cannot
+// be derived). Deriving them costs more than encoding a small request, so the last table built is
+// reused for an equal environment (tag_table_for).
+struct TagTable {
+  std::string error;
+  std::vector<std::string> tags;
+  env::TagPriorities priorities;
+};
+
 class ArtifactFilter {
  public:
   explicit ArtifactFilter(const env::TargetEnvironment& environment);
@@ -43,8 +53,8 @@ class ArtifactFilter {
 
   // The wheel tags used, best first (packaging's list; for non-CPython without an explicit list,
   // its compatible tags only). Empty with `tags_error` set when they cannot be derived.
-  [[nodiscard]] const std::vector<std::string>& tags() const { return m_tags; }
-  [[nodiscard]] const std::string& tags_error() const { return m_tags_error; }
+  [[nodiscard]] const std::vector<std::string>& tags() const { return m_table->tags; }
+  [[nodiscard]] const std::string& tags_error() const { return m_table->error; }
 
  private:
   // The priority of one file (nullopt: it does not install) and, when it does not, why.
@@ -52,9 +62,7 @@ class ArtifactFilter {
                                            std::string& why_not) const;
 
   const env::TargetEnvironment& m_environment;
-  std::string m_tags_error;  // before m_tags: environment_tags() writes it while m_tags is built
-  std::vector<std::string> m_tags;
-  env::TagPriorities m_priorities;
+  std::shared_ptr<const TagTable> m_table;
   std::string m_no_tag_reason;  // "no wheel tag supported by ...", built once
 };
 

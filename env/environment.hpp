@@ -34,6 +34,8 @@ struct TargetEnvironment {
   // ":all:" for every package. Empty: sdists are allowed everywhere.
   std::vector<std::string> only_binary;
 
+  bool operator==(const TargetEnvironment&) const = default;
+
   // May `canonical_name` be installed from an sdist (built on the target)?
   [[nodiscard]] bool sdist_allowed(const std::string& canonical_name) const;
 

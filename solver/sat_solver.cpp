@@ -8,7 +8,9 @@
 #include "solver/sat_solver.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -24,34 +26,93 @@ constexpr double kUnlimitedSeconds = 1e12;
 CMSat::Lit to_cms(Lit lit) { return CMSat::Lit(lit.var().index, lit.negated()); }
 Lit from_cms(CMSat::Lit lit) { return Lit(Var{lit.var()}, lit.sign()); }
 
-// Interrupts a solver when a wall-clock deadline passes, unless stopped first.
-class Watchdog {
+// One thread for the whole process that interrupts solvers whose wall-clock deadline has passed.
+// Started on first use; a solve call arms it and disarms it on return. (A thread per call cost
+// more than solving a small request: clone, stack set-up and teardown showed as 60% of the time.)
+class WatchdogService {
  public:
-  Watchdog(CMSat::SATSolver& solver, std::chrono::milliseconds budget) {
-    if (budget.count() <= 0) return;
-    const auto deadline = std::chrono::steady_clock::now() + budget;
-    m_thread = std::thread([this, &solver, deadline] {
-      std::unique_lock lock(m_mutex);
-      if (!m_stopped.wait_until(lock, deadline, [this] { return m_stop; })) solver.interrupt_asap();
-    });
+  static WatchdogService& instance() {
+    static WatchdogService service;
+    return service;
   }
-  ~Watchdog() {
-    if (!m_thread.joinable()) return;
+
+  std::uint64_t arm(CMSat::SATSolver& solver, std::chrono::steady_clock::time_point deadline) {
+    std::lock_guard lock(m_mutex);
+    if (!m_thread.joinable()) m_thread = std::thread([this] { run(); });
+    std::uint64_t ticket = ++m_last_ticket;
+    m_armed.emplace(ticket, Armed{&solver, deadline});
+    // The thread re-reads the deadlines whenever it wakes; wake it early only when it would
+    // otherwise sleep past this one (a wake per call showed as 12% of a small request's time).
+    if (deadline < m_wake_at) m_changed.notify_all();
+    return ticket;
+  }
+
+  void disarm(std::uint64_t ticket) {
+    std::lock_guard lock(m_mutex);
+    m_armed.erase(ticket);
+  }
+
+  ~WatchdogService() {
     {
       std::lock_guard lock(m_mutex);
       m_stop = true;
     }
-    m_stopped.notify_all();
-    m_thread.join();
+    m_changed.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+  }
+
+ private:
+  struct Armed {
+    CMSat::SATSolver* solver;
+    std::chrono::steady_clock::time_point deadline;
+  };
+
+  WatchdogService() = default;
+
+  // Sleeps until the earliest deadline (or a change), interrupting every solver past its deadline.
+  // A fired entry stays until its solve call disarms it; interrupting twice is harmless.
+  void run() {
+    std::unique_lock lock(m_mutex);
+    while (!m_stop) {
+      auto now = std::chrono::steady_clock::now();
+      auto next = std::chrono::steady_clock::time_point::max();
+      for (auto& [ticket, armed] : m_armed) {
+        if (armed.deadline <= now) {
+          armed.solver->interrupt_asap();
+          armed.deadline = std::chrono::steady_clock::time_point::max();
+        }
+        next = std::min(next, armed.deadline);
+      }
+      m_wake_at = next;
+      if (next == std::chrono::steady_clock::time_point::max()) m_changed.wait(lock);
+      else m_changed.wait_until(lock, next);
+    }
+  }
+
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::map<std::uint64_t, Armed> m_armed;
+  std::uint64_t m_last_ticket = 0;
+  std::chrono::steady_clock::time_point m_wake_at = std::chrono::steady_clock::time_point::min();  // thread not started
+  bool m_stop = false;
+  std::thread m_thread;
+};
+
+// Arms the process's watchdog for one solve call (nothing when the budget is unlimited).
+class Watchdog {
+ public:
+  Watchdog(CMSat::SATSolver& solver, std::chrono::milliseconds budget) {
+    if (budget.count() <= 0) return;
+    m_ticket = WatchdogService::instance().arm(solver, std::chrono::steady_clock::now() + budget);
+  }
+  ~Watchdog() {
+    if (m_ticket != 0) WatchdogService::instance().disarm(m_ticket);
   }
   Watchdog(const Watchdog&) = delete;
   Watchdog& operator=(const Watchdog&) = delete;
 
  private:
-  std::mutex m_mutex;
-  std::condition_variable m_stopped;
-  bool m_stop = false;
-  std::thread m_thread;
+  std::uint64_t m_ticket = 0;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 
 #include "solver/sat_solver.hpp"
 
@@ -97,6 +99,29 @@ TEST_CASE("Budgets make a hard call return Unknown and apply per call", "[solver
   }
   SECTION("a time budget") {
     CHECK(solver.solve({}, SolveLimits{.time = std::chrono::milliseconds(20)}) == Answer::Unknown);
+  }
+}
+
+TEST_CASE("One watchdog serves solvers in several threads and calls with stale deadlines", "[solver][sat_solver]") {
+  // An easy call with a long budget leaves the watchdog sleeping towards a deadline no call needs
+  // any more; a later call with a short budget must still be interrupted on time, in every thread.
+  auto hard_call_with_short_budget = [](std::chrono::milliseconds budget) {
+    SatSolver easy;
+    easy.add_clause(std::vector<Lit>{pos(0)});
+    REQUIRE(easy.solve({}, SolveLimits{.time = std::chrono::seconds(100)}) == Answer::Satisfiable);
+    SatSolver hard;
+    add_pigeonhole(hard, 10);
+    auto started = std::chrono::steady_clock::now();
+    Answer answer = hard.solve({}, SolveLimits{.time = budget});
+    return std::pair{answer, std::chrono::steady_clock::now() - started};
+  };
+  std::vector<std::future<std::pair<Answer, std::chrono::steady_clock::duration>>> calls;
+  for (int i = 1; i <= 3; ++i)
+    calls.push_back(std::async(std::launch::async, hard_call_with_short_budget, std::chrono::milliseconds(20 * i)));
+  for (auto& call : calls) {
+    auto [answer, took] = call.get();
+    CHECK(answer == Answer::Unknown);
+    CHECK(took < std::chrono::seconds(10));  // generous: a loaded CI machine, but no hang
   }
 }
 
