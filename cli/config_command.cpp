@@ -14,6 +14,7 @@
 #include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "env/detect.hpp"
 #include "env/thoth_config.hpp"
 
@@ -142,13 +143,7 @@ int run(const ConfigOptions& options) {
 }  // namespace
 
 int config_command(const std::vector<std::string>& args) {
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(visible_options()).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    return usage_error(error.what());
-  }
+  po::variables_map values = parse_command_options(args, visible_options(), "thoth config");
   if (values.count("help") > 0) {
     std::cout << kUsage << "\n\n" << visible_options() << kExamples;
     return static_cast<int>(ExitCode::Success);

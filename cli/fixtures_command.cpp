@@ -10,6 +10,7 @@
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "fixtures/runner/runner.hpp"
 
 namespace thoth::cli {
@@ -93,14 +94,8 @@ int fixtures_command(const std::vector<std::string>& args) {
   all.add_options()("path", po::value<std::vector<std::string>>()->multitoken(), "scenario files or folders");
   po::positional_options_description positional;
   positional.add("path", -1);
-  po::variables_map values;
-  try {
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    po::store(po::command_line_parser(rest).options(all).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    return usage_error(error.what());
-  }
+  po::variables_map values =
+      parse_command_options({args.begin() + 1, args.end()}, all, "thoth fixtures run", positional);
   if (values.count("help") > 0) {
     print_help();
     return static_cast<int>(ExitCode::Success);

@@ -13,6 +13,7 @@
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_command.hpp"
 #include "prescriptions/loader.hpp"
 
 namespace thoth::cli {
@@ -146,14 +147,8 @@ int prescriptions_command(const std::vector<std::string>& args) {
   all.add_options()("dir", po::value<std::vector<std::string>>()->multitoken(), "prescription directories");
   po::positional_options_description positional;
   positional.add("dir", -1);
-  po::variables_map values;
-  try {
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    po::store(po::command_line_parser(rest).options(all).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    return usage_error(error.what());
-  }
+  po::variables_map values =
+      parse_command_options({args.begin() + 1, args.end()}, all, "thoth prescriptions validate", positional);
   if (values.count("help") > 0) {
     print_help();
     return static_cast<int>(ExitCode::Success);
