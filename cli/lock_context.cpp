@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "base/error.hpp"
+#include "cli/project_config.hpp"
 #include "index/snapshot.hpp"
 #include "packaging/name.hpp"
 #include "project/manifest.hpp"
@@ -24,7 +25,9 @@ void add_lock_context_options(po::options_description& options) {
       ("index", po::value<std::string>(), "index snapshot file for package metadata and files; or $THOTH_INDEX")
       ("python-version", po::value<std::string>(), "target Python X.Y or X.Y.Z (default: the lock's _meta.requires, else 3.12)")
       ("platform", po::value<std::string>(), "target platform, e.g. linux-x86_64 (default linux-x86_64)")
-      ("dev", po::bool_switch(), "include the develop section (dev-packages)");
+      ("dev", po::bool_switch(), "include the develop section (dev-packages)")
+      ("thoth-config", po::value<std::string>(), "the .thoth.yaml whose runtime environment the lock was made for (default: beside the lock)")
+      ("runtime-environment,r", po::value<std::string>(), "runtime environment of .thoth.yaml (default: the first)");
 }
 
 LockContextOptions lock_context_options(const po::variables_map& values) {
@@ -36,18 +39,32 @@ LockContextOptions lock_context_options(const po::variables_map& values) {
   if (values.count("python-version")) options.python_version = values["python-version"].as<std::string>();
   if (values.count("platform")) options.platform = values["platform"].as<std::string>();
   options.dev = values["dev"].as<bool>();
+  if (values.count("thoth-config")) options.thoth_config = values["thoth-config"].as<std::string>();
+  if (values.count("runtime-environment")) options.runtime_environment = values["runtime-environment"].as<std::string>();
   return options;
 }
 
 namespace {
 
+// The environment the lock was made for, as advise chose it: the runtime environment of the
+// .thoth.yaml beside the lock (-r NAME, else the first) when there is one, the lock's
+// _meta.requires for the Python it leaves open, then --python-version and --platform.
 env::TargetEnvironment environment_for(const LockContextOptions& options, const project::ReadLock& lock) {
   env::TargetEnvironment environment;
+  std::filesystem::path config_path = options.thoth_config ? *options.thoth_config : lock.path.parent_path() / ".thoth.yaml";
+  ProjectConfig project = read_project_config(config_path, options.runtime_environment);
+  if (options.thoth_config && !project.config)
+    throw InputError("expected a .thoth.yaml file, found none", config_path.string(), "run `thoth config` to write one");
+  bool python_from_runtime = project.runtime && project.runtime->python_version;
+  if (project.runtime)
+    environment = env::to_target_environment(*project.runtime, config_path.string() + ":" + std::to_string(project.runtime->line) + ": python_version");
   std::string where = lock.path.string() + ": _meta.requires.";
-  if (auto it = lock.requires_.find("python_full_version"); it != lock.requires_.end())
-    env::set_python_version(environment, it->second, where + "python_full_version");
-  else if (auto it2 = lock.requires_.find("python_version"); it2 != lock.requires_.end())
-    env::set_python_version(environment, it2->second, where + "python_version");
+  auto full = lock.requires_.find("python_full_version");
+  auto short_version = lock.requires_.find("python_version");
+  if (!python_from_runtime && full != lock.requires_.end())
+    env::set_python_version(environment, full->second, where + "python_full_version");
+  else if (!python_from_runtime && short_version != lock.requires_.end())
+    env::set_python_version(environment, short_version->second, where + "python_version");
   if (!options.python_version.empty()) env::set_python_version(environment, options.python_version, "--python-version");
   if (!options.platform.empty()) environment.platform = options.platform;
   return environment;

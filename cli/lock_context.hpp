@@ -28,9 +28,12 @@ struct LockContextOptions {
   std::string python_version;                     // default: the lock's _meta.requires
   std::string platform;
   bool dev = false;                               // include the develop section
+  std::optional<std::filesystem::path> thoth_config;  // default: .thoth.yaml beside the lock
+  std::string runtime_environment;                // -r NAME; default: the first
 };
 
-// Adds --pipfile, --input, --lockfile, --index, --python-version, --platform, --dev to `options`.
+// Adds --pipfile, --input, --lockfile, --index, --python-version, --platform, --dev, --thoth-config
+// and -r/--runtime-environment to `options`.
 void add_lock_context_options(boost::program_options::options_description& options);
 [[nodiscard]] LockContextOptions lock_context_options(const boost::program_options::variables_map& values);
 

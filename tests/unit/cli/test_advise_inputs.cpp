@@ -259,3 +259,30 @@ test = ["pytest"]
     CHECK(lost.err.find("no project file beside the lock") != std::string::npos);
   }
 }
+
+TEST_CASE("thoth graph evaluates markers for the runtime environment of .thoth.yaml, as advise did", "[advise-inputs]") {
+  ScratchFolder folder("graph-runtime-environment");
+  write(folder / "index.json", R"({"app": {"1.0": {"requires_dist": ["winonly; sys_platform == 'win32'",
+                                                                 "linuxonly; sys_platform == 'linux'"]}},
+                                   "winonly": {"1.0": {}}, "linuxonly": {"1.0": {}}})");
+  write(folder / "Pipfile", "[packages]\napp = \"*\"\n");
+  write(folder / ".thoth.yaml", "runtime_environments:\n  - name: desktop\n    python_version: \"3.11\"\n    platform: win-amd64\n");
+  std::string index = (folder / "index.json").string();
+  std::string pipfile = (folder / "Pipfile").string();
+  auto advised = run_thoth({"advise", "--pipfile", pipfile, "--index", index});
+  INFO(advised.err);
+  REQUIRE(advised.exit_code == 0);
+  auto graph = run_thoth({"graph", "--pipfile", pipfile, "--index", index, "--format", "json"});
+  INFO(graph.err);
+  REQUIRE(graph.exit_code == 0);
+  auto document = nlohmann::json::parse(graph.out);
+  std::set<std::string> edges;
+  for (const auto& edge : document["edges"])
+    edges.insert((edge["from"].is_null() ? "" : edge["from"].get<std::string>()) + "->" + edge["to"].get<std::string>());
+  CHECK(edges == std::set<std::string>{"->app", "app->winonly"});
+  CHECK(graph.err.find("warning") == std::string::npos);
+  SECTION("--platform still wins over the runtime environment") {
+    auto linux_graph = run_thoth({"graph", "--pipfile", pipfile, "--index", index, "--platform", "linux-x86_64"});
+    CHECK(linux_graph.err.find("linuxonly") != std::string::npos);  // required there, but not in the lock
+  }
+}
