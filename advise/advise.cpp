@@ -11,6 +11,7 @@
 #include "advise/prescribe_session.hpp"
 #include "advise/security.hpp"
 #include "encoder/encoding.hpp"
+#include "encoder/newest_lock.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::advise {
@@ -171,9 +172,13 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
   result.size = size_of(encoding);
 
   start = Clock::now();
-  sat::MaxSatResult solved = sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors, request.limits);
+  std::optional<sat::MaxSatResult> shortcut;
+  if (request.newest_shortcut) shortcut = encoder::newest_consistent_lock(encoding);
+  sat::MaxSatResult solved = shortcut ? std::move(*shortcut)
+                                      : sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors, request.limits);
   result.timings.solve_ms = elapsed_ms(start);
   result.levels = solved.levels;
+  result.sat_calls = solved.sat_calls;
 
   start = Clock::now();
   switch (solved.status) {

@@ -41,6 +41,9 @@ struct AdviseRequest {
   bool explain = true;             // when unsatisfiable: compute the explanation (docs/explanations.md)
   bool explain_fixes = true;       // ... with hints and fixes, which re-solve changed requests
   bool best_effort = false;        // when unsatisfiable: lock the largest satisfiable subset of the roots
+  // Try the newest-candidate shortcut (encoder/newest_lock.hpp) before the SAT solver. Off only in
+  // tests that compare the two.
+  bool newest_shortcut = true;
   env::RecommendationType recommendation = env::RecommendationType::Stable;
   const advisories::AdvisoryDatabase* advisories = nullptr;  // none: no advisory level, no vetoes
   const advisories::ScorecardSet* scorecards = nullptr;      // none: no scorecard penalties
@@ -104,6 +107,7 @@ struct AdviseResult {
   std::vector<Justification> justifications;  // advisories, scorecards, prescriptions; sorted (justification_less)
   EncodingSize size;
   Timings timings;
+  std::uint64_t sat_calls = 0;              // 0 when the newest-candidate shortcut answered
   PrescriptionReport prescriptions;
 };
 

@@ -13,7 +13,7 @@ const std::vector<Command>& command_table() {
       {"add", "add or update requirements in the Pipfile (creating it when missing)", add_command},
       {"remove", "remove packages from the Pipfile", remove_command},
       {"advise", "resolve a Pipfile, pyproject.toml or requirements file into a proven-optimal lock", advise_command},
-      {"audit", "check a Pipfile.lock: is its hash current, which pins have known advisories", audit_command},
+      {"audit", "check a lock (Pipfile.lock, pylock.toml, requirements.txt): known advisories, a current Pipfile hash", audit_command},
       {"config", "detect this host and write its runtime environment into .thoth.yaml", config_command},
       {"export", "write the lock as requirements.txt (with hashes), pylock.toml or Pipfile.lock", export_command},
       {"graph", "print the lock's dependency graph (tree, DOT or JSON)", graph_command},

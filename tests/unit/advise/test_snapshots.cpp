@@ -1,6 +1,7 @@
 // Every request on the real PyPI snapshots (each snapshot's root project, and each of its packages as
 // a single root requirement) gets a lock that the independent verifier accepts, or a proof that none
-// exists. Reads ../shared/data/pypi-snapshots; skips with a notice when it is absent.
+// exists. Locks the newest-candidate shortcut answered are compared with the SAT solver's. Reads
+// ../shared/data/pypi-snapshots; skips with a notice when it is absent.
 #include <catch2/catch.hpp>
 
 #include <iostream>
@@ -19,8 +20,27 @@ struct SnapshotCase {
 };
 
 struct Tally {
-  int locked = 0, unsatisfiable = 0, not_optimal = 0;
+  int locked = 0, unsatisfiable = 0, not_optimal = 0, shortcut = 0;
 };
+
+// A lock the newest-candidate shortcut answered must be the SAT solver's: same pins, extras and
+// level costs (the optimum is unique there, see encoder/newest_lock.hpp).
+void check_shortcut_against_sat(thoth::advise::AdviseRequest request, thoth::index::InMemoryIndex& index,
+                                const thoth::advise::AdviseResult& shortcut) {
+  request.newest_shortcut = false;
+  auto solved = thoth::advise::advise(request, index);
+  REQUIRE(solved.outcome == thoth::advise::Outcome::Locked);
+  CHECK(solved.sat_calls > 0);
+  REQUIRE(solved.pins.size() == shortcut.pins.size());
+  for (const auto& [name, pin] : shortcut.pins) {
+    CAPTURE(name);
+    REQUIRE(solved.pins.count(name) == 1);
+    CHECK(solved.pins.at(name).version == pin.version);
+    CHECK(solved.pins.at(name).extras == pin.extras);
+  }
+  REQUIRE(solved.levels.size() == shortcut.levels.size());
+  for (std::size_t level = 0; level < solved.levels.size(); ++level) CHECK(solved.levels[level].cost == shortcut.levels[level].cost);
+}
 
 // Resolves `roots` and, when locked, runs the verifier on the lock; returns the outcome.
 thoth::advise::Outcome resolve_and_verify(thoth::index::InMemoryIndex& index, const std::vector<std::string>& roots,
@@ -42,6 +62,11 @@ thoth::advise::Outcome resolve_and_verify(thoth::index::InMemoryIndex& index, co
   }
   ++tally.locked;
   if (!result.proven_optimal) ++tally.not_optimal;
+  if (result.sat_calls == 0) {
+    ++tally.shortcut;
+    CAPTURE(roots);
+    check_shortcut_against_sat(request, index, result);
+  }
   for (const auto& [name, pin] : result.pins) lock.pins[name] = pin.version;
   auto violations = thoth::verify::verify_lock(lock, index);
   CAPTURE(roots, violations);
@@ -71,7 +96,24 @@ TEST_CASE("Every request on the real PyPI snapshots gets a verified lock", "[adv
     CHECK(resolve_and_verify(index, c.roots, environment, tally) == thoth::advise::Outcome::Locked);
     for (const auto& [name, project] : index.projects()) resolve_and_verify(index, {name}, environment, tally);
     std::cout << c.file << ": " << tally.locked << " locked and verified, " << tally.unsatisfiable
-              << " without a lock, " << tally.not_optimal << " not proven optimal\n";
+              << " without a lock, " << tally.not_optimal << " not proven optimal, " << tally.shortcut
+              << " answered by the newest-candidate shortcut (each checked against the SAT solver)\n";
     CHECK(tally.not_optimal == 0);
+    CHECK(tally.shortcut > 0);             // the shortcut is exercised ...
+    CHECK(tally.shortcut < tally.locked);  // ... and so is the solver
+  }
+}
+
+TEST_CASE("The newest-candidate shortcut agrees with the SAT solver on the bundled sample index", "[advise][shortcut]") {
+  auto index = thoth::index::load_snapshot(thoth::testing::source_dir() / "fixtures" / "index" / "pypi-sample.json");
+  for (const char* python : {"3.8", "3.12"}) {
+    thoth::env::TargetEnvironment environment;
+    thoth::env::set_python_version(environment, python, "test");
+    Tally tally;
+    for (const auto& [name, project] : index.projects()) resolve_and_verify(index, {name}, environment, tally);
+    CAPTURE(python, tally.locked, tally.shortcut);
+    CHECK(tally.not_optimal == 0);
+    CHECK(tally.shortcut > 0);
+    CHECK(tally.shortcut < tally.locked);
   }
 }
