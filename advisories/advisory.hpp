@@ -81,6 +81,10 @@ struct LoadStatistics {
   double milliseconds = 0;
 };
 
+// One OSV record file's text as JSON: parsed as JSON when `is_json`, else as YAML (the PyPA advisory
+// database's format). InputError naming `origin` (and the line, for YAML) when it does not parse.
+[[nodiscard]] nlohmann::json parse_osv_text(std::string_view text, bool is_json, const std::string& origin);
+
 // Parses one OSV record (YAML already converted to JSON, or an API response). Error when the record
 // has no `id` or a field has the wrong type; `origin` names the file in the message.
 [[nodiscard]] Result<Advisory> parse_osv_record(const nlohmann::json& record, const std::string& origin,

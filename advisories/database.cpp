@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "advisories/advisory.hpp"
+#include "base/utf8.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::advisories {
@@ -42,20 +43,7 @@ std::string read_text(const fs::path& path) {
 }
 
 json parse_record_file(const fs::path& path) {
-  std::string text = read_text(path);
-  if (path.extension() == ".json") {
-    try {
-      return json::parse(text);
-    } catch (const json::parse_error& error) {
-      throw InputError(std::string("expected valid JSON, found: ") + error.what(), path.generic_string());
-    }
-  }
-  try {
-    return yaml_to_json(YAML::Load(text));
-  } catch (const YAML::Exception& error) {
-    throw InputError("expected valid YAML, found a syntax error: " + error.msg,
-                     path.generic_string() + ":" + std::to_string(error.mark.line + 1));
-  }
+  return parse_osv_text(read_text(path), path.extension() == ".json", path.generic_string());
 }
 
 bool is_record_file(const fs::directory_entry& entry) {
@@ -78,6 +66,25 @@ void add_record(AdvisoryDatabase& database, const json& record, const std::strin
 }
 
 }  // namespace
+
+json parse_osv_text(std::string_view text, bool is_json, const std::string& origin) {
+  if (is_json) {
+    try {
+      return json::parse(text);
+    } catch (const json::parse_error& error) {
+      throw InputError(std::string("expected valid JSON, found: ") + error.what(), origin);
+    }
+  }
+  // yaml-cpp passes invalid UTF-8 through, and nlohmann then throws when the record is printed
+  // (an internal error, found by fuzzing): refuse such text first, with line and column.
+  if (auto bad = find_invalid_yaml_text(text))
+    throw InputError(invalid_utf8_message(text, *bad), origin + ":" + line_and_column_of(text, *bad));
+  try {
+    return yaml_to_json(YAML::Load(std::string(text)));
+  } catch (const YAML::Exception& error) {
+    throw InputError("expected valid YAML, found a syntax error: " + error.msg, origin + ":" + std::to_string(error.mark.line + 1));
+  }
+}
 
 void AdvisoryDatabase::add(Advisory advisory) {
   std::string id = advisory.id;

@@ -63,9 +63,11 @@ ProjectPage parse_json_page(std::string_view body, const std::string& page_url) 
     throw InputError("expected a PEP 691 project page (a JSON object with `files`)", redact_url(page_url),
                      "the index answered with JSON that is not a simple-API project page");
   ProjectPage page;
-  page.name = document.value("name", "");
+  // Only strings are read: value() would throw a type error on `"name": []` (found by fuzzing).
+  if (auto name = document.find("name"); name != document.end() && name->is_string()) page.name = name->get<std::string>();
   if (auto meta = document.find("meta"); meta != document.end() && meta->is_object())
-    page.api_version = meta->value("api-version", "");
+    if (auto version = meta->find("api-version"); version != meta->end() && version->is_string())
+      page.api_version = version->get<std::string>();
   if (!page.api_version.empty() && page.api_version.rfind("1.", 0) != 0)
     throw InputError("unsupported simple API version " + page.api_version + " (thoth reads 1.x)", redact_url(page_url));
   if (auto versions = document.find("versions"); versions != document.end() && versions->is_array())
@@ -120,7 +122,8 @@ CoreMetadata parse_core_metadata(std::string_view text) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) break;  // the headers end at the first blank line; the description follows
     if (line.front() == ' ' || line.front() == '\t') {
-      value += " " + std::string(line.substr(line.find_first_not_of(" \t")));
+      // A continuation line; one of only blanks adds nothing (it crashed the parser, found by fuzzing).
+      if (auto first = line.find_first_not_of(" \t"); first != std::string_view::npos) value += " " + std::string(line.substr(first));
     } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
       flush();
       key = std::string(line.substr(0, colon));

@@ -2,6 +2,7 @@
 // `#sha256=` fragment read as the hash), data-requires-python, data-yanked (PEP 592) and
 // data-core-metadata / data-dist-info-metadata (PEP 658/714). A reader for just that subset of
 // HTML: tags, quoted or bare attribute values, and the character references indexes emit.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -94,7 +95,7 @@ std::map<std::string, std::string> read_attributes(std::string_view html, std::s
         auto end = html.find(quote, pos);
         if (end == std::string_view::npos) end = html.size();
         value = unescape(html.substr(pos, end - pos));
-        pos = end + 1;
+        pos = std::min(end + 1, html.size());  // an unterminated quote ends the page (found by fuzzing)
       } else {
         std::size_t start = pos;
         while (pos < html.size() && !std::isspace(static_cast<unsigned char>(html[pos])) && html[pos] != '>') ++pos;
@@ -103,7 +104,7 @@ std::map<std::string, std::string> read_attributes(std::string_view html, std::s
     }
     attributes[name] = value;
   }
-  ++pos;
+  if (pos < html.size()) ++pos;  // past the '>', when there is one
   return attributes;
 }
 

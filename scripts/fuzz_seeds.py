@@ -72,6 +72,45 @@ def prescriptions():
     return [p.read_text(errors="replace") for p in files[::step]]
 
 
+def simple_json_pages():
+    """One PEP 691 page per project of the snapshots, listing its files."""
+    pages = []
+    for document in snapshots():
+        for project, releases in list(document.items())[:MAX_SEEDS]:
+            files = [{"filename": f["filename"], "url": "../../files/" + f["filename"], "hashes": f.get("hashes", {})}
+                     for release in releases.values() for f in release.get("files", []) if isinstance(f, dict) and "filename" in f]
+            pages.append(json.dumps({"meta": {"api-version": "1.1"}, "name": project, "versions": list(releases), "files": files[:20]}))
+    return pages
+
+
+def simple_html_pages():
+    """The same pages as PEP 503 HTML anchors."""
+    pages = []
+    for page in simple_json_pages():
+        document = json.loads(page)
+        anchors = "".join(f'<a href="{f["url"]}#sha256={f["hashes"].get("sha256", "")}">{f["filename"]}</a><br/>\n'
+                          for f in document["files"])
+        pages.append(f"<!DOCTYPE html><html><body><h1>Links for {document['name']}</h1>\n{anchors}</body></html>\n")
+    return pages
+
+
+def core_metadata(project, version, release):
+    lines = ["Metadata-Version: 2.1", f"Name: {project}", f"Version: {version}"]
+    if release.get("requires_python"):
+        lines.append(f"Requires-Python: {release['requires_python']}")
+    lines += [f"Requires-Dist: {requirement}" for requirement in release.get("requires_dist") or []]
+    return ["\n".join(lines) + "\n"]
+
+
+def osv_records():
+    root = SHARED / "advisory-db" / "vulns"
+    if not root.exists():
+        return []
+    files = sorted(p for p in root.rglob("*.yaml") if p.stat().st_size <= MAX_SEED_BYTES)
+    step = max(1, len(files) // MAX_SEEDS)
+    return [p.read_text(errors="replace") for p in files[::step]]
+
+
 def wheel_names(project, version, release):
     return [f["filename"] for f in release.get("files", []) if isinstance(f, dict) and "filename" in f]
 
@@ -92,6 +131,10 @@ SOURCES = {
     "thoth_config": lambda: [],
     "pyproject": lambda: [],
     "requirements_file": lambda: snapshot_items(lambda p, v, release: ["\n".join(release.get("requires_dist") or [])]),
+    "simple_json": simple_json_pages,
+    "simple_html": simple_html_pages,
+    "core_metadata": lambda: snapshot_items(core_metadata),
+    "osv_record": osv_records,
 }
 
 

@@ -314,3 +314,20 @@ TEST_CASE("a bad Pipfile.lock gets an error naming the file, line and column", "
     CHECK_THROWS_AS(parse(""), thoth::InputError);
   }
 }
+
+TEST_CASE("a bad advisory record gets an error naming the file and place, exit 2", "[robustness][bad-input]") {
+  auto advisory_case = [](const std::string& file_name, const std::string& content, const Expected& expected) {
+    ScratchFolder folder("bad-advisory");
+    write(folder / "vulns" / "demo" / file_name, content);
+    write(folder / "Pipfile.lock", R"({"_meta": {"hash": {"sha256": "x"}, "pipfile-spec": 6, "requires": {}, "sources": []},
+                                       "default": {"demo": {"version": "==1.0"}}, "develop": {}})");
+    check_run({"audit", (folder / "Pipfile.lock").string(), "--advisories", (folder / "vulns").string()},
+              folder / "vulns" / "demo" / file_name, expected);
+  };
+  SECTION("invalid UTF-8 in YAML (once an internal error, found by fuzzing)") {
+    advisory_case("PYSEC-1.yaml", "id: PYSEC-1\nsummary: \"\xff\"\n", {2, "{file}:2:11: expected UTF-8 text, found the byte 0xFF"});
+  }
+  SECTION("truncated JSON") {
+    advisory_case("GHSA-1.json", "{\"id\": \"GHSA-1\"", {2, "{file}: expected valid JSON"});
+  }
+}
