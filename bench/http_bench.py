@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 from lock_check import check_lock  # noqa: E402
 from snapshot import EXTRA_REQUESTS_BY_FILE, _target_for, load_snapshot  # noqa: E402
+from thoth_runner import environment_flags  # noqa: E402
 
 PYTHON = "/usr/bin/python3"
 PIP_WRAPPER = HERE / "pip_in_environment.py"
@@ -95,19 +96,11 @@ def timed(command, env=None, timeout=None):
     return (wall, usage.ru_utime + usage.ru_stime), result
 
 
-def target_flags(target):
-    flags = ["--python-version", target.python_full_version, "--platform", target.platform]
-    for key, value in sorted(target.markers.items()):
-        if value:
-            flags += ["--marker", f"{key}={value}"]
-    return flags
-
-
 def thoth_command(args, simple_url, roots, target, cache, offline=False):
     command = [args.thoth, "advise", "--index-url", simple_url, "--cache-dir", cache, "--json", "--dry-run"]
     for root in roots:
         command += ["--requirement", root]
-    return command + target_flags(target) + (["--offline"] if offline else [])
+    return command + environment_flags(target) + (["--offline"] if offline else [])
 
 
 def run_thoth(args, simple_url, roots, target, cache, offline=False):

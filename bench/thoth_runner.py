@@ -24,8 +24,8 @@ PROCESS_GRACE_S = 30.0  # beyond the solver budget: start-up, loading and encodi
 TIMING_KEYS = ("load_ms", "index_read_ms", "encode_ms", "solve_ms", "decode_ms", "total_ms")
 
 
-def target_flags(snapshot):
-    target = snapshot.target
+def environment_flags(target):
+    """thoth's flags for a target environment: Python, platform and the marker values it sets."""
     flags = ["--python-version", target.python_full_version, "--platform", target.platform]
     for key, value in sorted(target.markers.items()):
         if value:
@@ -37,12 +37,12 @@ def advise_command(thoth, snapshot, requirement_texts, timeout_s):
     command = [str(thoth), "advise", "--index", str(snapshot.path)]
     for text in requirement_texts:
         command += ["--requirement", text]
-    return command + target_flags(snapshot) + ["--timeout", f"{timeout_s:g}", "--json", "--dry-run"]
+    return command + environment_flags(snapshot.target) + ["--timeout", f"{timeout_s:g}", "--json", "--dry-run"]
 
 
 def bench_command(thoth, snapshot, requests_path, timeout_s, repeat):
     return ([str(thoth), "bench", "--index", str(snapshot.path), "--requests", str(requests_path)]
-            + target_flags(snapshot) + ["--timeout", f"{timeout_s:g}", "--repeat", str(repeat)])
+            + environment_flags(snapshot.target) + ["--timeout", f"{timeout_s:g}", "--repeat", str(repeat)])
 
 
 def run_measured(command, limit_s):

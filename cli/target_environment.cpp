@@ -42,16 +42,16 @@ bool apply_runtime_environment(const AdviseOptions& options, const project::Pipf
     return false;
   }
   if (!project.runtime) return false;
-  const env::RuntimeEnvironment* runtime = &*project.runtime;
-  std::string where = path.string() + ":" + std::to_string(runtime->line) + ": python_version";
-  out.environment = env::to_target_environment(*runtime, where);
-  out.name = runtime->name.value_or("(unnamed)");
+  const env::RuntimeEnvironment& runtime = *project.runtime;
+  std::string where = path.string() + ":" + std::to_string(runtime.line) + ": python_version";
+  out.environment = env::to_target_environment(runtime, where);
+  out.name = runtime.name.value_or("(unnamed)");
   out.config = path;
-  if (!runtime->python_version && pipfile != nullptr) apply_pipfile_requires(*pipfile, out.environment);
-  if (runtime->python_version && pipfile != nullptr && !pipfile_python(*pipfile).empty() &&
-      pipfile_python(*pipfile) != *runtime->python_version)
+  if (!runtime.python_version && pipfile != nullptr) apply_pipfile_requires(*pipfile, out.environment);
+  if (runtime.python_version && pipfile != nullptr && !pipfile_python(*pipfile).empty() &&
+      pipfile_python(*pipfile) != *runtime.python_version)
     out.notes.push_back("the Pipfile asks for Python " + pipfile_python(*pipfile) + "; runtime environment `" +
-                        out.name + "` has " + *runtime->python_version + ", which is used");
+                        out.name + "` has " + *runtime.python_version + ", which is used");
   return true;
 }
 

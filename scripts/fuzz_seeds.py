@@ -63,13 +63,17 @@ def small_snapshots():
     return seeds + scenario_values("index")
 
 
-def prescriptions():
-    root = SHARED / "thoth-prescriptions" / "prescriptions"
+def sampled_yaml_files(root):
+    """The texts of an even sample of at most MAX_SEEDS small YAML files below `root` (none when absent)."""
     if not root.exists():
         return []
     files = sorted(p for p in root.rglob("*.yaml") if p.stat().st_size <= MAX_SEED_BYTES)
     step = max(1, len(files) // MAX_SEEDS)
     return [p.read_text(errors="replace") for p in files[::step]]
+
+
+def prescriptions():
+    return sampled_yaml_files(SHARED / "thoth-prescriptions" / "prescriptions")
 
 
 def simple_json_pages():
@@ -103,12 +107,7 @@ def core_metadata(project, version, release):
 
 
 def osv_records():
-    root = SHARED / "advisory-db" / "vulns"
-    if not root.exists():
-        return []
-    files = sorted(p for p in root.rglob("*.yaml") if p.stat().st_size <= MAX_SEED_BYTES)
-    step = max(1, len(files) // MAX_SEEDS)
-    return [p.read_text(errors="replace") for p in files[::step]]
+    return sampled_yaml_files(SHARED / "advisory-db" / "vulns")
 
 
 def wheel_names(project, version, release):

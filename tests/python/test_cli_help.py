@@ -9,19 +9,12 @@ Usage: test_cli_help.py THOTH_BINARY
 import os
 import shutil
 import subprocess
-import sys
 
-THOTH = sys.argv[1]
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from support import THOTH, ROOT, check
 
 
 def run(args, **kwargs):
     return subprocess.run([THOTH] + args, capture_output=True, text=True, **kwargs)
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
 
 
 def main():

@@ -9,17 +9,9 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-THOTH = os.path.abspath(sys.argv[1])
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-INDEX = os.path.join(ROOT, "fixtures", "index", "pypi-sample.json")
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
+from support import THOTH, ROOT, check, SAMPLE_INDEX as INDEX
 
 
 def advise(folder, extra_args=(), env_vars=None):

@@ -8,21 +8,13 @@ Usage: test_exit_codes.py THOTH_BINARY
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-THOTH = os.path.abspath(sys.argv[1])
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-INDEX = os.path.join(ROOT, "fixtures", "index", "pypi-sample.json")
+from support import THOTH, ROOT, check, SAMPLE_INDEX as INDEX
 
 
 def run(args, cwd=None):
     return subprocess.run([THOTH] + args, capture_output=True, text=True, cwd=cwd)
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
 
 
 def main():

@@ -19,7 +19,8 @@ import tempfile
 import tomllib
 import zipfile
 
-THOTH = sys.argv[1]
+from support import THOTH, check
+
 PYTHON = "/usr/bin/python3"
 
 
@@ -45,11 +46,6 @@ def run(args, expect_ok=True, **kwargs):
     if expect_ok and result.returncode != 0:
         sys.exit(f"FAIL: {' '.join(args)} exited {result.returncode}\n{result.stdout}\n{result.stderr}")
     return result
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
 
 
 def main():

@@ -16,11 +16,11 @@ import html.parser
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import zipfile
 
-THOTH = sys.argv[1]
+from support import THOTH, check
+
 PYTHON = "/usr/bin/python3"
 
 SNAPSHOT = {
@@ -30,11 +30,6 @@ SNAPSHOT = {
     "client-b": {"1.0": {"requires_dist": ["oslo.i18n; python_version >= '3'"]}},
     "client-c": {"1.0": {"requires_dist": ["oslo_i18n"], "yanked": "broken"}},
 }
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
 
 
 def sha256(data):

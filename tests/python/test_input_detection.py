@@ -6,17 +6,9 @@ Usage: test_input_detection.py THOTH_BINARY
 """
 import os
 import subprocess
-import sys
 import tempfile
 
-THOTH = os.path.abspath(sys.argv[1])
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-INDEX = os.path.join(ROOT, "fixtures", "index", "pypi-sample.json")
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
+from support import THOTH, check, SAMPLE_INDEX as INDEX
 
 
 def advise(folder, *extra):

@@ -9,18 +9,12 @@ import os
 import pty
 import re
 import subprocess
-import sys
 
-THOTH = sys.argv[1]
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from support import THOTH, ROOT, check
+
 ARGS = ["advise", "--pipfile", os.path.join(ROOT, "examples", "Pipfile"),
         "--index", os.path.join(ROOT, "fixtures", "index", "pypi-sample.json"), "--dry-run", "--color", "never"]
 ERASE = "\r\x1b[2K"
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAIL: " + message)
 
 
 def run_with_terminal_stderr(extra):
