@@ -104,6 +104,7 @@ class Encoder {
     add({~in_range, older(p, first)}, origin);
     add({~in_range, ~older(p, last + 1)}, origin);
     m_ranges.emplace(key, in_range);
+    m_out.ranges.push_back({p, first, last, in_range});
     return in_range;
   }
 

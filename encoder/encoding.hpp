@@ -55,12 +55,21 @@ struct PackageVars {
   std::map<std::string, sat::Var> extras;  // requested extra -> "extra requested" variable
 };
 
+// An auxiliary literal "the chosen version of `package` has a rank in first..last", defined one way
+// only (literal -> in range) by two VersionRangeOrigin clauses; dependency clauses use it for a run
+// of admitted ranks. Listed so that a model built outside the solver can give it its value.
+struct RangeLiteral {
+  std::size_t package = 0, first = 0, last = 0;
+  sat::Lit lit;
+};
+
 struct Encoding {
   Universe universe;
   sat::Cnf cnf;
   std::vector<ClauseOrigin> origins;        // one per clause of cnf
   std::vector<PackageVars> vars;            // parallel to universe.packages
   std::vector<sat::Lit> root_selectors;     // per Problem::roots entry; assume true to enforce it
+  std::vector<RangeLiteral> ranges;         // every range literal, in creation order
   // The forbidden conditions of the rules (prescriptions), whose hard clauses have PrescriptionOrigin
   // with the same `rule`: explanations group them by rule and describe what they forbid.
   std::vector<ForbiddenCondition> forbidden;

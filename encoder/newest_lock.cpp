@@ -80,6 +80,10 @@ std::vector<bool> model_of(const Encoding& encoding, const NewestSelection& sele
     for (const std::string& extra : selection.extras[p])
       if (auto var = vars.extras.find(extra); var != vars.extras.end()) model[var->second.index] = true;
   }
+  // A range literal is true exactly when its package is installed at a rank in first..last: with
+  // every installed package at rank 0, when it is installed and the range starts at 0.
+  for (const RangeLiteral& range : encoding.ranges)
+    if (range.first == 0 && selection.installed[range.package]) set_true(model, range.lit);
   return model;
 }
 
