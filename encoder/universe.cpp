@@ -97,10 +97,15 @@ class UniverseBuilder {
     return m_envs.emplace(extra, std::move(env)).first->second;
   }
 
+  // Memoised by marker identity: the releases of a project share the trees of repeated requirements.
   bool marker_holds(const packaging::Requirement& requirement, const std::string& extra) {
     if (!requirement.marker) return true;
+    auto key = std::make_pair(requirement.marker->identity(), extra);
+    if (auto known = m_marker_holds.find(key); known != m_marker_holds.end()) return known->second;
     auto result = requirement.marker->evaluate(env_for_extra(extra));
-    return result.has_value() && *result;  // an undefined comparison counts as "does not hold"
+    bool holds = result.has_value() && *result;  // an undefined comparison counts as "does not hold"
+    m_marker_holds.emplace(std::move(key), holds);
+    return holds;
   }
 
   // Does the requirement apply to a release's `extra` ("" = unconditionally)?
@@ -324,6 +329,7 @@ class UniverseBuilder {
   packaging::Version m_python;
   ArtifactFilter m_artifacts;
   std::map<std::string, packaging::MarkerEnvironment> m_envs;
+  std::map<std::pair<const void*, std::string>, bool> m_marker_holds;  // (marker identity, extra) -> holds
   std::vector<NodeBuild> m_nodes;
   std::unordered_map<std::string, std::size_t> m_node_index;
   std::vector<RawEdge> m_edges;

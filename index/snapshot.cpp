@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -81,14 +83,33 @@ std::vector<std::string> read_string_list(const json& value, const char* key, co
   return items;
 }
 
+// The releases of a project repeat the same requirement texts: each text is parsed once per project
+// and copied, and the copies share one marker tree, which the resolver then reads from one place
+// in memory instead of hundreds.
+class RequirementCache {
+ public:
+  const std::optional<packaging::Requirement>& parse(const std::string& text) {
+    auto [it, inserted] = m_parsed.try_emplace(text);
+    if (inserted) {
+      auto requirement = packaging::Requirement::parse(text);
+      if (requirement) it->second = std::move(*requirement);
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::optional<packaging::Requirement>> m_parsed;
+};
+
 // Fills `release` from one version object; skipped items are counted in `stats`.
-void read_release(const json& body, Release& release, LoadStatistics& stats, const std::string& location) {
+void read_release(const json& body, Release& release, LoadStatistics& stats, RequirementCache& requirements,
+                  const std::string& location) {
   if (!body.is_object()) throw InputError("expected a release object", location);
   // Some real snapshots write an empty `{}` for "no requirements": accept it as an empty list.
   if (auto it = body.find("requires_dist"); it != body.end() && !it->is_null() && !(it->is_object() && it->empty())) {
     for (const std::string& text : read_string_list(*it, "requires_dist", location)) {
-      auto requirement = packaging::Requirement::parse(text);
-      if (requirement) release.requires_dist.push_back(std::move(*requirement));
+      const auto& requirement = requirements.parse(text);
+      if (requirement) release.requires_dist.push_back(*requirement);
       else ++stats.skipped_requirements;
     }
   }
@@ -106,6 +127,7 @@ void read_release(const json& body, Release& release, LoadStatistics& stats, con
 Project read_project(const std::string& name, const json& versions, LoadStatistics& stats, std::string_view origin) {
   if (!versions.is_object()) throw InputError("expected an object mapping versions to releases", where(origin, name, ""));
   Project project{packaging::canonicalize_name(name), {}};
+  RequirementCache requirements;
   for (const auto& [version_text, body] : versions.items()) {
     auto version = packaging::Version::parse(version_text);
     if (!version) {
@@ -113,7 +135,7 @@ Project read_project(const std::string& name, const json& versions, LoadStatisti
       continue;
     }
     Release release{*version, version_text, {}, {}, false, {}, {}, {}, {}};
-    read_release(body, release, stats, where(origin, name, version_text));
+    read_release(body, release, stats, requirements, where(origin, name, version_text));
     project.releases.push_back(std::move(release));
   }
   std::stable_sort(project.releases.begin(), project.releases.end(),

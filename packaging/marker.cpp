@@ -11,6 +11,9 @@
 // comparison is reported wherever it is, as in packaging.
 #include "packaging/marker.hpp"
 
+#include <map>
+#include <optional>
+
 #include "packaging/marker_tree.hpp"
 #include "packaging/name.hpp"
 
@@ -28,15 +31,37 @@ Error undefined_comparison(const MarkerComparison& c, std::string_view lhs, std:
 }
 
 // The environment value of `name`, after packaging's adjustments (extra normalised and optional,
-// python_full_version ending in "+" repaired).
-Result<std::string> lookup(const MarkerEnvironment& env, std::string_view name) {
+// python_full_version ending in "+" repaired). The view points into `env`, or into `adjusted` when
+// the value had to change; it is valid while both live.
+Result<std::string_view> lookup(const MarkerEnvironment& env, std::string_view name, std::string& adjusted) {
   auto found = env.find(name);
-  if (name == "extra") return found == env.end() || found->second.empty() ? std::string() : canonicalize_name(found->second);
+  if (name == "extra") {
+    if (found == env.end() || found->second.empty()) return std::string_view();
+    adjusted = canonicalize_name(found->second);
+    return std::string_view(adjusted);
+  }
   if (found == env.end()) {
     return Error{"expected the marker environment to define `" + std::string(name) + "`, found nothing", {}, {}};
   }
-  if (name == "python_full_version" && found->second.ends_with('+')) return found->second + "local";
-  return found->second;
+  if (name == "python_full_version" && found->second.ends_with('+')) {
+    adjusted = found->second + "local";
+    return std::string_view(adjusted);
+  }
+  return std::string_view(found->second);
+}
+
+// An environment's version value parsed, or null when it is not a PEP 440 version. Environments
+// hold a few such values (python_version, python_full_version, ...) that thousands of comparisons
+// read, so the parses are kept per thread (at most a few dozen texts; the pointer is used at once).
+const Version* environment_version(std::string_view text) {
+  thread_local std::map<std::string, std::optional<Version>, std::less<>> parsed;
+  auto it = parsed.find(text);
+  if (it == parsed.end()) {
+    if (parsed.size() >= 64) parsed.clear();
+    auto version = Version::parse(text);
+    it = parsed.emplace(std::string(text), version ? std::optional<Version>(*version) : std::nullopt).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 bool set_contains(std::string_view set, std::string_view canonical_item) {
@@ -50,10 +75,10 @@ bool set_contains(std::string_view set, std::string_view canonical_item) {
   return false;
 }
 
-Result<bool> compare_strings(const MarkerComparison& c, const std::string& lhs, const std::string& rhs) {
+Result<bool> compare_strings(const MarkerComparison& c, std::string_view lhs, std::string_view rhs) {
   const std::string& op = c.op;
-  if (op == "in") return rhs.find(lhs) != std::string::npos;
-  if (op == "not in") return rhs.find(lhs) == std::string::npos;
+  if (op == "in") return rhs.find(lhs) != std::string_view::npos;
+  if (op == "not in") return rhs.find(lhs) == std::string_view::npos;
   if (op == "==" || op == "<=" || op == ">=") return lhs == rhs;
   if (op == "!=") return lhs != rhs;
   if (op == "<" || op == ">") return false;
@@ -62,7 +87,8 @@ Result<bool> compare_strings(const MarkerComparison& c, const std::string& lhs, 
 
 Result<bool> evaluate_comparison(const MarkerComparison& c, const MarkerEnvironment& env) {
   std::string_view key = c.lhs.is_variable ? c.lhs.text : c.rhs.text;
-  auto looked_up = lookup(env, key);
+  std::string adjusted;
+  auto looked_up = lookup(env, key, adjusted);
   if (!looked_up) return looked_up.error();
   if (is_set_variable(key)) {
     // Only `"name" in extras` / `"name" not in extras` are defined on sets.
@@ -70,12 +96,12 @@ Result<bool> evaluate_comparison(const MarkerComparison& c, const MarkerEnvironm
     bool member = set_contains(*looked_up, canonicalize_name(c.lhs.text));
     return c.op == "in" ? member : !member;
   }
-  const std::string& lhs = c.lhs.is_variable ? *looked_up : c.lhs.text;
-  const std::string& rhs = c.lhs.is_variable ? c.rhs.text : *looked_up;
+  std::string_view lhs = c.lhs.is_variable ? *looked_up : std::string_view(c.lhs.text);
+  std::string_view rhs = c.lhs.is_variable ? std::string_view(c.rhs.text) : *looked_up;
   if (detail::is_version_variable(key)) {
-    if (c.version_specifier) return c.version_specifier->contains(std::string_view(lhs), true);
+    if (c.version_specifier) return c.version_specifier->contains(VersionCandidate{lhs, environment_version(lhs)}, true);
     if (!c.lhs.is_variable) {
-      if (auto spec = Specifier::parse(c.op + rhs)) return spec->contains(std::string_view(lhs), true);
+      if (auto spec = Specifier::parse(c.op + std::string(rhs))) return spec->contains(lhs, true);
     }
   }
   return compare_strings(c, lhs, rhs);

@@ -39,6 +39,10 @@ class Marker {
 
   friend bool operator==(const Marker& a, const Marker& b) { return a.to_string() == b.to_string(); }
 
+  // Copies of one parsed marker share its tree and this identity; markers with the same identity
+  // evaluate alike in every environment, so a caller may memoise evaluations by it.
+  [[nodiscard]] const void* identity() const { return m_root.get(); }
+
  private:
   std::shared_ptr<const MarkerNode> m_root;  // immutable, shared between copies
 };

@@ -24,7 +24,7 @@ std::vector<nlohmann::json> warnings_for(const nlohmann::json& result, const std
 
 }  // namespace
 
-TEST_CASE("seed demo: add pillow==8.0.0 and advise reports its advisories; security locks a clean pillow", "[cli][advisories][shared]") {
+TEST_CASE("seed demo: add pillow==8.0.0 and advise reports its advisories, security locks a clean pillow", "[cli][advisories][shared]") {
   auto database = thoth::testing::shared_path("data/advisory-db/vulns", "the seed demo with the real advisory database");
   if (!database) return;
   ScratchFolder folder("seed-demo");

@@ -138,7 +138,7 @@ TEST_CASE("the reason groups files by what they lack and names them", "[encoder]
         "neither a wheel nor an sdist (.tar.gz, .zip) (a-2.0-py3.12.egg)");
 }
 
-TEST_CASE("a release without files is one pure-Python wheel; PyPy gets compatible tags only", "[encoder][artifacts]") {
+TEST_CASE("a release without files is one pure-Python wheel, PyPy gets compatible tags only", "[encoder][artifacts]") {
   auto index = thoth::index::snapshot_from_json(
       json{{"a", {{"1.0", json::object()},
                   {"2.0", {{"files", {{{"filename", "a-2.0-cp310-cp310-manylinux2014_x86_64.whl"}},
@@ -184,7 +184,7 @@ TEST_CASE("a release that installs only through an uninstallable final lets a pr
                          "a-1.0-cp311-cp311-manylinux2014_x86_64.whl: no supported wheel tag");
 }
 
-TEST_CASE("snapshot files carry abi and requires; malformed values name the file", "[encoder][artifacts][index]") {
+TEST_CASE("snapshot files carry abi and requires, malformed values name the file", "[encoder][artifacts][index]") {
   json good = {{"a", {{"1.0", {{"files", {{{"filename", "a-1.0-py3-none-any.whl"},
                                            {"abi", {"GLIBCXX_3.4.21", "GLIBC_2.17"}},
                                            {"requires", {{"cuda", ">=11.8"}, {"cudnn", ">=8"}, {"cpu_flags", {"avx2"}}, {"abi", {"GLIBC_2.17"}}}}}}}}}}}};

@@ -97,7 +97,7 @@ TEST_CASE("requires_python and pre-release exclusions become groups of their kin
   CHECK(element->text == "p 2.0rc1 is a pre-release");
 }
 
-TEST_CASE("a lock's encoding has no exclusion clauses; the explanation's relaxed one guards each excluded match", "[explain]") {
+TEST_CASE("a lock's encoding has no exclusion clauses, the explanation's relaxed one guards each excluded match", "[explain]") {
   index::InMemoryIndex index = index_of(kYankedWouldHelp);
   encoder::Problem problem;
   for (const char* text : {"a", "c==2.0"}) problem.roots.push_back({*packaging::Requirement::parse(text), "default", text});

@@ -69,7 +69,7 @@ TEST_CASE("pylock.toml refuses a package without files or without a file URL, na
                     Catch::Contains("no download URL is known for colorama-0.4.6-py2.py3-none-any.whl"));
 }
 
-TEST_CASE("A Pipfile.lock reads into sections, sources and requires; bad shapes name the JSON path", "[export]") {
+TEST_CASE("A Pipfile.lock reads into sections, sources and requires, bad shapes name the JSON path", "[export]") {
   json lock = json::parse(R"({
     "_meta": {"hash": {"sha256": "abc"}, "requires": {"python_version": "3.11"},
               "sources": [{"name": "pypi", "url": "https://pypi.org/simple", "verify_ssl": true}]},

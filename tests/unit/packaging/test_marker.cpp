@@ -94,3 +94,24 @@ TEST_CASE("copies share the same immutable tree", "[packaging][marker]") {
   CHECK(copy == original);
   CHECK(copy.to_string() == original.to_string());
 }
+
+TEST_CASE("copies of a marker share its identity, separate parses do not", "[packaging][marker]") {
+  Marker parsed = marker("python_version < '3.10' and extra == 'tls'");
+  Marker copy = parsed;
+  CHECK(copy.identity() == parsed.identity());
+  CHECK(marker("python_version < '3.10' and extra == 'tls'").identity() != parsed.identity());
+  CHECK(copy.evaluate(linux_py39()).value() == false);  // extra absent: ""
+}
+
+TEST_CASE("version comparisons follow the environment when it changes between evaluations", "[packaging][marker]") {
+  // Environment versions are parsed once and kept; a new value must still be read as itself.
+  Marker below = marker("python_full_version < '3.10'");
+  auto env = linux_py39();
+  for (const char* version : {"3.9.18", "3.11.2", "3.9.0", "3.12.0rc1", "3.8"}) {
+    env["python_full_version"] = version;
+    CAPTURE(version);
+    std::string text = version;
+    bool expected = text == "3.9.18" || text == "3.9.0" || text == "3.8";
+    CHECK(below.evaluate(env).value() == expected);
+  }
+}

@@ -109,7 +109,7 @@ TEST_CASE("operating systems: alternatives, UBI as RHEL, RHEL major version", "[
   CHECK_FALSE(includes(body));
 }
 
-TEST_CASE("hardware entries are alternatives; null means not detected", "[prescriptions][registration]") {
+TEST_CASE("hardware entries are alternatives, null means not detected", "[prescriptions][registration]") {
   rx::RequestFacts facts;
   facts.cpu_family = 6;
   facts.cpu_model = 85;

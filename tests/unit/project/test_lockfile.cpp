@@ -152,7 +152,7 @@ TEST_CASE("an empty lock still has default and develop and the default source", 
         "}\n");
 }
 
-TEST_CASE("non-ASCII text is written as lowercase \\u escapes", "[project][lockfile]") {
+TEST_CASE("non-ASCII text is written as lowercase backslash-u escapes", "[project][lockfile]") {
   auto pipfile = parse_pipfile(
       "[[source]]\nname = \"miroir-\u00e9t\u00e9\"\nurl = \"https://example.org/simple/\"\nverify_ssl = true\n",
       "Pipfile");

@@ -101,7 +101,7 @@ TEST_CASE("A requirements file refuses what it cannot lock, naming file:line", "
   CHECK_THROWS_WITH(parse_requirements_file("-r\n", "req.in"), Catch::StartsWith("req.in:1: option -r needs a value"));
 }
 
-TEST_CASE("Requirements files include others with -r and -c, relative to the including file; cycles are refused", "[manifest]") {
+TEST_CASE("Requirements files include others with -r and -c, relative to the including file, cycles are refused", "[manifest]") {
   TempFolder folder;
   folder.write("base.in", "-c constraints.txt\nidna\n");
   folder.write("constraints.txt", "idna<3\nurllib3<2\n");

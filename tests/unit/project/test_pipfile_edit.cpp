@@ -25,13 +25,13 @@ TEST_CASE("Adding a new package appends it after the category's last entry, keep
   CHECK(pipfile.packages().size() == 2);
 }
 
-TEST_CASE("A missing category is created; markers are written as a markers key", "[pipfile-edit]") {
+TEST_CASE("A missing category is created, markers are written as a markers key", "[pipfile-edit]") {
   std::string text = thoth::project::with_entry("[packages]\n", "Pipfile", "docs", requirement("sphinx; os_name == 'posix'"));
   CHECK(text == "[packages]\n\n[docs]\nsphinx = {version = \"*\", markers = \"os_name == \\\"posix\\\"\"}\n");
   CHECK(thoth::project::parse_pipfile(text, "Pipfile").categories.at("docs").front().markers == "os_name == 'posix'");
 }
 
-TEST_CASE("A multi-line entry is not rewritten; the error names the line", "[pipfile-edit]") {
+TEST_CASE("A multi-line entry is not rewritten, the error names the line", "[pipfile-edit]") {
   std::string text = "[packages]\nrequests = {version = \"*\", extras = [\n  \"socks\",\n]}\n";
   CHECK_THROWS_WITH(thoth::project::with_entry(text, "Pipfile", "packages", requirement("requests")),
                     Catch::StartsWith("Pipfile:2: the entry for requests spans several lines"));
@@ -56,7 +56,7 @@ TEST_CASE("Removing a package absent from the category changes nothing", "[pipfi
   CHECK_FALSE(thoth::project::without_entry(kPipfile, "Pipfile", "docs", "flask"));
 }
 
-TEST_CASE("Removing a multi-line entry is refused; the error names the line", "[pipfile-edit]") {
+TEST_CASE("Removing a multi-line entry is refused, the error names the line", "[pipfile-edit]") {
   std::string text = "[packages]\nrequests = {version = \"*\", extras = [\n  \"socks\",\n]}\n";
   CHECK_THROWS_WITH(thoth::project::without_entry(text, "Pipfile", "packages", "requests"),
                     Catch::StartsWith("Pipfile:2: the entry for requests spans several lines"));

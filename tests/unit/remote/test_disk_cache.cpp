@@ -110,7 +110,7 @@ TEST_CASE("a process killed while writing the cache leaves every entry whole", "
   }
 }
 
-TEST_CASE("[[source]] URLs expand ${VAR} and $VAR at use; an unset one is an error", "[remote][project]") {
+TEST_CASE("[[source]] URLs expand ${VAR} and $VAR at use, an unset one is an error", "[remote][project]") {
   ::setenv("THOTH_TEST_INDEX_USER", "alice", 1);
   ::setenv("THOTH_TEST_INDEX_HOST", "index.example", 1);
   project::Source source{"private", "https://${THOTH_TEST_INDEX_USER}:pw@$THOTH_TEST_INDEX_HOST/simple", true};

@@ -108,7 +108,7 @@ TEST_CASE("releases the target Python excludes are listed without fetching their
   CHECK(server.count("/files/foo/foo-1.0") == 1);
 }
 
-TEST_CASE("transient 500s and truncated bodies are retried; lasting ones are errors naming the URL", "[remote][http]") {
+TEST_CASE("transient 500s and truncated bodies are retried, lasting ones are errors naming the URL", "[remote][http]") {
   testing::ScratchDir dir("http-retry");
   StaticHttpServer server(testing::export_tree(dir.path()));
   auto options = testing::fast_options(server.url() + "/simple", dir.path() / "cache");
