@@ -43,9 +43,13 @@ Lit ConditionEncoder::constant(bool value) {
   return value ? ~*m_false : *m_false;
 }
 
-void ConditionEncoder::add(sat::Clause clause, ClauseOrigin origin) {
-  m_out.cnf.add_clause(std::move(clause));
+void ConditionEncoder::add(std::span<const sat::Lit> clause, ClauseOrigin origin) {
+  m_out.cnf.add_clause(clause);
   m_out.origins.push_back(std::move(origin));
+}
+
+void ConditionEncoder::add(std::initializer_list<sat::Lit> clause, ClauseOrigin origin) {
+  add(std::span<const sat::Lit>(clause.begin(), clause.size()), std::move(origin));
 }
 
 Lit ConditionEncoder::older(std::size_t p, std::size_t k) const {

@@ -45,9 +45,12 @@ class Encoder {
   static Lit pos(Var v) { return Lit::positive(v); }
   static Lit neg(Var v) { return Lit::negative(v); }
 
-  void add(sat::Clause clause, ClauseOrigin origin) {
-    m_out.cnf.add_clause(std::move(clause));
+  void add(std::span<const Lit> clause, ClauseOrigin origin) {
+    m_out.cnf.add_clause(clause);
     m_out.origins.push_back(std::move(origin));
+  }
+  void add(std::initializer_list<Lit> clause, ClauseOrigin origin) {
+    add(std::span<const Lit>(clause.begin(), clause.size()), std::move(origin));
   }
 
   void encode_package(std::size_t p) {

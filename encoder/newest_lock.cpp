@@ -90,7 +90,7 @@ std::vector<bool> model_of(const Encoding& encoding, const NewestSelection& sele
 bool satisfies_every_clause(const sat::Cnf& cnf, const std::vector<bool>& model) {
   auto holds = [&](sat::Lit lit) { return model[lit.var().index] != lit.negated(); };
   return std::all_of(cnf.clauses().begin(), cnf.clauses().end(),
-                     [&](const sat::Clause& clause) { return std::any_of(clause.begin(), clause.end(), holds); });
+                     [&](std::span<const sat::Lit> clause) { return std::any_of(clause.begin(), clause.end(), holds); });
 }
 
 }  // namespace

@@ -143,19 +143,19 @@ class UniverseBuilder {
 
   const std::vector<std::size_t>& admitted(std::size_t node_index, const packaging::Requirement& requirement) {
     NodeBuild& node = m_nodes[node_index];
-    std::string key = requirement.specifier.to_string();
+    const std::string& key = requirement.specifier.to_string();
     auto it = node.admitted_cache.find(key);
     if (it != node.admitted_cache.end()) return it->second;
     std::vector<std::size_t> result;
     if (node.project != nullptr) result = admit(node, requirement.specifier);
-    return node.admitted_cache.emplace(std::move(key), std::move(result)).first->second;
+    return node.admitted_cache.emplace(key, std::move(result)).first->second;
   }
 
   // Problem::relax_exclusions: the releases the specifier matches that it does not admit (each is
   // guarded by its exclusions in finish_node), noting which need no yanked / pre-release relaxation.
   const std::vector<std::size_t>& relaxed_admitted(std::size_t node_index, const packaging::Requirement& requirement) {
     NodeBuild& node = m_nodes[node_index];
-    std::string key = requirement.specifier.to_string();
+    const std::string& key = requirement.specifier.to_string();
     if (auto it = node.relaxed_cache.find(key); it != node.relaxed_cache.end()) return it->second;
     std::vector<std::size_t> result;
     if (node.project != nullptr) {
@@ -487,6 +487,21 @@ PackageNode UniverseBuilder::finish_node(const NodeBuild& node, std::vector<std:
   return out;
 }
 
+// The candidate indices (ascending) of a memoised list of admitted releases, converted once: the
+// edges of many releases share one list.
+using ConvertedAdmitted = std::unordered_map<const std::vector<std::size_t>*, std::vector<std::size_t>>;
+
+const std::vector<std::size_t>& candidates_of(const std::vector<std::size_t>& releases,
+                                              const std::vector<std::size_t>& candidate_of_release,
+                                              ConvertedAdmitted& converted) {
+  auto [it, inserted] = converted.try_emplace(&releases);
+  if (inserted) {
+    for (std::size_t release : releases) it->second.push_back(candidate_of_release[release]);
+    std::sort(it->second.begin(), it->second.end());
+  }
+  return it->second;
+}
+
 Universe UniverseBuilder::finish() {
   // Packages sorted by name give every later index a deterministic meaning; edges keep the
   // worklist's order, which is itself deterministic (roots in order, then FIFO).
@@ -496,6 +511,7 @@ Universe UniverseBuilder::finish() {
   std::vector<std::size_t> new_index(m_nodes.size());
   std::vector<std::vector<std::size_t>> candidate_of_release(m_nodes.size());
   Universe universe;
+  ConvertedAdmitted converted;
   for (std::size_t position = 0; position < order.size(); ++position) {
     new_index[order[position]] = position;
     universe.packages.push_back(finish_node(m_nodes[order[position]], candidate_of_release[order[position]]));
@@ -510,12 +526,15 @@ Universe UniverseBuilder::finish() {
     edge.target = new_index[raw.target_node];
     edge.target_extras = raw.target_extras;
     edge.requirement = raw.requirement;
-    for (std::size_t release : *raw.admitted) edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
-    if (raw.relaxed != nullptr)  // a release some other edge admits normally stays out of this one
-      for (std::size_t release : *raw.relaxed)
+    if (raw.relaxed == nullptr) {
+      edge.admitted = candidates_of(*raw.admitted, candidate_of_release[raw.target_node], converted);
+    } else {
+      for (std::size_t release : *raw.admitted) edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
+      for (std::size_t release : *raw.relaxed)  // a release some other edge admits normally stays out of this one
         if (!m_nodes[raw.target_node].normally_admitted[release])
           edge.admitted.push_back(candidate_of_release[raw.target_node][release]);
-    std::sort(edge.admitted.begin(), edge.admitted.end());
+      std::sort(edge.admitted.begin(), edge.admitted.end());
+    }
     for (const RawEdge::Alternative& raw_alternative : raw.alternatives) {
       Edge::Alternative alternative{new_index[raw_alternative.node], {}, raw_alternative.rule};
       for (std::size_t release : raw_alternative.releases)

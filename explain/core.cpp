@@ -54,15 +54,15 @@ class GroupSolver {
       std::size_t edge = 0;
       const auto* rule = std::get_if<encoder::PrescriptionOrigin>(&encoding.origins[c]);
       if (is_edge_clause(encoding.origins[c], edge) && edges[edge].parent_package != encoder::kRootParent) {
-        sat::Clause guarded = clauses[c];
+        sat::Clause guarded(clauses[c].begin(), clauses[c].end());
         guarded.push_back(~m_edge_selector[edge]);
         m_solver.add_clause(guarded);
       } else if (rule != nullptr && m_rule_selector.count(rule->rule)) {
-        sat::Clause guarded = clauses[c];
+        sat::Clause guarded(clauses[c].begin(), clauses[c].end());
         guarded.push_back(~m_rule_selector.at(rule->rule));
         m_solver.add_clause(guarded);
       } else if (const auto* exclusion = std::get_if<encoder::ExclusionOrigin>(&encoding.origins[c])) {
-        sat::Clause guarded = clauses[c];
+        sat::Clause guarded(clauses[c].begin(), clauses[c].end());
         guarded.push_back(~m_exclusion_selector.at({exclusion->package, exclusion->kind}));
         m_solver.add_clause(guarded);
       } else {

@@ -117,7 +117,8 @@ class SpecifierSet {
   [[nodiscard]] bool is_superset(const SpecifierSet& other) const { return other.is_subset(*this); }
   [[nodiscard]] bool is_disjoint(const SpecifierSet& other) const;
 
-  [[nodiscard]] std::string to_string() const;  // sorted, comma separated, as packaging's str()
+  // Sorted, comma separated, as packaging's str(); made once at parse (resolvers key memos by it).
+  [[nodiscard]] const std::string& to_string() const { return m_text; }
   friend bool operator==(const SpecifierSet& a, const SpecifierSet& b);
 
  private:
@@ -125,7 +126,10 @@ class SpecifierSet {
   [[nodiscard]] bool matches_all(const VersionCandidate& item) const;
   [[nodiscard]] std::vector<const Specifier*> canonical_order() const;
 
+  [[nodiscard]] std::string canonical_text() const;
+
   std::vector<Specifier> m_specifiers;
+  std::string m_text;  // canonical_text(), kept
   std::optional<bool> m_explicit_prereleases;
   bool m_has_arbitrary = false;  // the text contained "===" (packaging's _has_arbitrary)
 };

@@ -36,6 +36,7 @@ Result<SpecifierSet> SpecifierSet::parse(std::string_view text) {
     start = comma + 1;
   }
   set.m_has_arbitrary = text.find("===") != std::string_view::npos;
+  set.m_text = set.canonical_text();
   return set;
 }
 
@@ -148,7 +149,7 @@ std::vector<const Specifier*> SpecifierSet::canonical_order() const {
   return unique;
 }
 
-std::string SpecifierSet::to_string() const {
+std::string SpecifierSet::canonical_text() const {
   std::string out;
   for (const Specifier* s : canonical_order()) {
     if (!out.empty()) out += ',';

@@ -13,7 +13,7 @@ constexpr std::uint32_t kMaxVars = 20;
 
 std::uint32_t count_vars(const Cnf& hard, std::span<const ObjectiveLevel> levels, std::span<const Lit> assumptions) {
   std::uint32_t count = hard.num_vars();
-  for (const Clause& clause : hard.clauses())
+  for (std::span<const Lit> clause : hard.clauses())
     for (const Lit lit : clause) count = std::max(count, lit.var().index + 1);
   for (const ObjectiveLevel& level : levels)
     for (const WeightedLit& term : level.costs) count = std::max(count, term.lit.var().index + 1);
@@ -26,7 +26,7 @@ bool holds(Lit lit, const std::vector<bool>& model) { return model[lit.var().ind
 bool satisfies(const Cnf& hard, std::span<const Lit> assumptions, const std::vector<bool>& model) {
   for (const Lit lit : assumptions)
     if (!holds(lit, model)) return false;
-  for (const Clause& clause : hard.clauses()) {
+  for (std::span<const Lit> clause : hard.clauses()) {
     bool satisfied = false;
     for (const Lit lit : clause) satisfied = satisfied || holds(lit, model);
     if (!satisfied) return false;

@@ -20,7 +20,7 @@ namespace {
 // The number of variables the caller knows: the model is cut to this size.
 std::uint32_t count_user_vars(const Cnf& hard, std::span<const ObjectiveLevel> levels, std::span<const Lit> assumptions) {
   std::uint32_t count = hard.num_vars();
-  for (const Clause& clause : hard.clauses())
+  for (std::span<const Lit> clause : hard.clauses())
     for (const Lit lit : clause) count = std::max(count, lit.var().index + 1);
   for (const ObjectiveLevel& level : levels)
     for (const WeightedLit& term : level.costs) count = std::max(count, term.lit.var().index + 1);

@@ -167,7 +167,7 @@ void SatSolver::add_clause(std::span<const Lit> clause) {
 
 void SatSolver::add_cnf(const Cnf& cnf) {
   ensure_vars(cnf.num_vars());
-  for (const Clause& clause : cnf.clauses()) add_clause(clause);
+  for (std::span<const Lit> clause : cnf.clauses()) add_clause(clause);
 }
 
 Answer SatSolver::solve(std::span<const Lit> assumptions, const SolveLimits& limits) {

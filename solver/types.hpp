@@ -2,7 +2,11 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,17 +36,59 @@ class Lit {
 
 using Clause = std::vector<Lit>;
 
+// The clauses of a Cnf, stored flat: one array of literals and where each clause ends. Clause i is
+// a span into it; there is no allocation per clause (encodings hold thousands of short clauses).
+class ClauseList {
+ public:
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::span<const Lit>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = std::span<const Lit>;
+    Iterator() = default;
+    Iterator(const ClauseList* list, std::size_t index) : m_list(list), m_index(index) {}
+    std::span<const Lit> operator*() const { return (*m_list)[m_index]; }
+    Iterator& operator++() { ++m_index; return *this; }
+    Iterator operator++(int) { Iterator before = *this; ++m_index; return before; }
+    friend bool operator==(const Iterator& a, const Iterator& b) { return a.m_index == b.m_index; }
+
+   private:
+    const ClauseList* m_list = nullptr;
+    std::size_t m_index = 0;
+  };
+
+  [[nodiscard]] std::size_t size() const { return m_ends.size(); }
+  [[nodiscard]] bool empty() const { return m_ends.empty(); }
+  [[nodiscard]] std::span<const Lit> operator[](std::size_t i) const {
+    std::size_t begin = i == 0 ? 0 : m_ends[i - 1];
+    return {m_lits.data() + begin, m_ends[i] - begin};
+  }
+  [[nodiscard]] Iterator begin() const { return {this, 0}; }
+  [[nodiscard]] Iterator end() const { return {this, size()}; }
+
+ private:
+  friend class Cnf;
+  std::vector<Lit> m_lits;
+  std::vector<std::size_t> m_ends;  // clause i is m_lits[m_ends[i-1] .. m_ends[i])
+};
+
 // Hard clauses over variables 0..num_vars()-1.
 class Cnf {
  public:
   Var new_var() { return Var{m_num_vars++}; }
-  void add_clause(Clause clause) { m_clauses.push_back(std::move(clause)); }
+  void add_clause(std::span<const Lit> clause) {
+    m_clauses.m_lits.insert(m_clauses.m_lits.end(), clause.begin(), clause.end());
+    m_clauses.m_ends.push_back(m_clauses.m_lits.size());
+  }
+  void add_clause(std::initializer_list<Lit> clause) { add_clause(std::span<const Lit>(clause.begin(), clause.size())); }
   [[nodiscard]] std::uint32_t num_vars() const { return m_num_vars; }
-  [[nodiscard]] const std::vector<Clause>& clauses() const { return m_clauses; }
+  [[nodiscard]] const ClauseList& clauses() const { return m_clauses; }
 
  private:
   std::uint32_t m_num_vars = 0;
-  std::vector<Clause> m_clauses;
+  ClauseList m_clauses;
 };
 
 // Costs `weight` when `lit` is true in the model.

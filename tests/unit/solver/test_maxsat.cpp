@@ -15,7 +15,7 @@ Lit pos(std::uint32_t index) { return Lit::positive(Var{index}); }
 Lit neg(std::uint32_t index) { return Lit::negative(Var{index}); }
 
 bool satisfies(const Cnf& cnf, const std::vector<bool>& model) {
-  return std::all_of(cnf.clauses().begin(), cnf.clauses().end(), [&](const Clause& clause) {
+  return std::all_of(cnf.clauses().begin(), cnf.clauses().end(), [&](std::span<const Lit> clause) {
     return std::any_of(clause.begin(), clause.end(),
                        [&](Lit lit) { return lit.var().index < model.size() && model[lit.var().index] != lit.negated(); });
   });
