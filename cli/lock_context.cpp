@@ -50,21 +50,11 @@ namespace {
 // .thoth.yaml beside the lock (-r NAME, else the first) when there is one, the lock's
 // _meta.requires for the Python it leaves open, then --python-version and --platform.
 env::TargetEnvironment environment_for(const LockContextOptions& options, const project::ReadLock& lock) {
-  env::TargetEnvironment environment;
   std::filesystem::path config_path = options.thoth_config ? *options.thoth_config : lock.path.parent_path() / ".thoth.yaml";
   ProjectConfig project = read_project_config(config_path, options.runtime_environment);
   if (options.thoth_config && !project.config)
     throw InputError("expected a .thoth.yaml file, found none", config_path.string(), "run `thoth config` to write one");
-  bool python_from_runtime = project.runtime && project.runtime->python_version;
-  if (project.runtime)
-    environment = env::to_target_environment(*project.runtime, config_path.string() + ":" + std::to_string(project.runtime->line) + ": python_version");
-  std::string where = lock.path.string() + ": _meta.requires.";
-  auto full = lock.requires_.find("python_full_version");
-  auto short_version = lock.requires_.find("python_version");
-  if (!python_from_runtime && full != lock.requires_.end())
-    env::set_python_version(environment, full->second, where + "python_full_version");
-  else if (!python_from_runtime && short_version != lock.requires_.end())
-    env::set_python_version(environment, short_version->second, where + "python_version");
+  env::TargetEnvironment environment = runtime_target(project, lock.requires_, lock.path.string() + ": _meta.requires.");
   if (!options.python_version.empty()) env::set_python_version(environment, options.python_version, "--python-version");
   if (!options.platform.empty()) environment.platform = options.platform;
   return environment;

@@ -21,4 +21,21 @@ ProjectConfig read_project_config(const std::filesystem::path& path, const std::
   return out;
 }
 
+env::TargetEnvironment runtime_target(const ProjectConfig& project, const std::map<std::string, std::string>& python_requires,
+                                      const std::string& requires_where) {
+  env::TargetEnvironment environment;
+  if (project.runtime) {
+    environment = env::to_target_environment(
+        *project.runtime, project.path.string() + ":" + std::to_string(project.runtime->line) + ": python_version");
+    if (project.runtime->python_version) return environment;
+  }
+  for (const char* key : {"python_full_version", "python_version"}) {
+    if (auto it = python_requires.find(key); it != python_requires.end()) {
+      env::set_python_version(environment, it->second, requires_where + key);
+      break;
+    }
+  }
+  return environment;
+}
+
 }  // namespace thoth::cli

@@ -15,44 +15,33 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void apply_pipfile_requires(const project::Pipfile& pipfile, env::TargetEnvironment& environment) {
-  if (auto it = pipfile.requires_.find("python_full_version"); it != pipfile.requires_.end())
-    env::set_python_version(environment, it->second, pipfile.path.string() + ": [requires] python_full_version");
-  else if (auto it2 = pipfile.requires_.find("python_version"); it2 != pipfile.requires_.end())
-    env::set_python_version(environment, it2->second, pipfile.path.string() + ": [requires] python_version");
-}
-
 std::string pipfile_python(const project::Pipfile& pipfile) {
   if (auto it = pipfile.requires_.find("python_full_version"); it != pipfile.requires_.end()) return it->second;
   if (auto it = pipfile.requires_.find("python_version"); it != pipfile.requires_.end()) return it->second;
   return "";
 }
 
-// Applies the runtime environment picked from .thoth.yaml; false when there is none to apply.
-bool apply_runtime_environment(const AdviseOptions& options, const project::Pipfile* pipfile, const ProjectConfig& project,
-                               ResolvedEnvironment& out) {
+// -r and --thoth-config need a .thoth.yaml to read.
+void check_runtime_environment(const AdviseOptions& options, const ProjectConfig& project) {
+  if (project.config) return;
   const fs::path& path = project.path;
-  if (!project.config) {
-    if (options.thoth_config)
-      throw InputError("expected a .thoth.yaml file, found none", path.string(), "run `thoth config` to write one");
-    if (!options.runtime_environment.empty())
-      throw InputError("expected a .thoth.yaml to pick runtime environment `" + options.runtime_environment +
-                           "` from, found none", path.string(),
-                       "run `thoth config -r " + options.runtime_environment + "` to write one, or pass --thoth-config");
-    return false;
-  }
-  if (!project.runtime) return false;
+  if (options.thoth_config)
+    throw InputError("expected a .thoth.yaml file, found none", path.string(), "run `thoth config` to write one");
+  if (!options.runtime_environment.empty())
+    throw InputError("expected a .thoth.yaml to pick runtime environment `" + options.runtime_environment +
+                         "` from, found none", path.string(),
+                     "run `thoth config -r " + options.runtime_environment + "` to write one, or pass --thoth-config");
+}
+
+// Names the selected runtime environment and notes a Pipfile [requires] Python it overrides.
+void describe_runtime_environment(const project::Pipfile* pipfile, const ProjectConfig& project, ResolvedEnvironment& out) {
   const env::RuntimeEnvironment& runtime = *project.runtime;
-  std::string where = path.string() + ":" + std::to_string(runtime.line) + ": python_version";
-  out.environment = env::to_target_environment(runtime, where);
   out.name = runtime.name.value_or("(unnamed)");
-  out.config = path;
-  if (!runtime.python_version && pipfile != nullptr) apply_pipfile_requires(*pipfile, out.environment);
+  out.config = project.path;
   if (runtime.python_version && pipfile != nullptr && !pipfile_python(*pipfile).empty() &&
       pipfile_python(*pipfile) != *runtime.python_version)
     out.notes.push_back("the Pipfile asks for Python " + pipfile_python(*pipfile) + "; runtime environment `" +
                         out.name + "` has " + *runtime.python_version + ", which is used");
-  return true;
 }
 
 void apply_libc(const std::string& value, env::TargetEnvironment& environment) {
@@ -127,8 +116,10 @@ std::string ResolvedEnvironment::describe() const {
 ResolvedEnvironment resolve_environment(const AdviseOptions& options, const project::Pipfile* pipfile,
                                         const ProjectConfig& project) {
   ResolvedEnvironment out;
-  if (!apply_runtime_environment(options, pipfile, project, out) && pipfile != nullptr)
-    apply_pipfile_requires(*pipfile, out.environment);
+  check_runtime_environment(options, project);
+  if (project.runtime) describe_runtime_environment(pipfile, project, out);
+  out.environment = runtime_target(project, pipfile != nullptr ? pipfile->requires_ : std::map<std::string, std::string>{},
+                                   pipfile != nullptr ? pipfile->path.string() + ": [requires] " : std::string());
   apply_flags(options, out.environment);
   return out;
 }
