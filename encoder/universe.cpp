@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -72,10 +73,22 @@ bool pins_exactly(const packaging::SpecifierSet& specifier, const index::Release
   return false;
 }
 
+// The marker environment of `environment`: the one built last when the environment is equal, else a
+// new one. Per thread, like the tag table (artifacts.cpp); building it is a map of a dozen strings,
+// a visible part of a small request.
+std::shared_ptr<const packaging::MarkerEnvironment> marker_environment_for(const env::TargetEnvironment& environment) {
+  thread_local std::optional<env::TargetEnvironment> last_environment;
+  thread_local std::shared_ptr<const packaging::MarkerEnvironment> last;
+  if (last && last_environment == environment) return last;
+  last = std::make_shared<const packaging::MarkerEnvironment>(environment.marker_environment());
+  last_environment = environment;
+  return last;
+}
+
 class UniverseBuilder {
  public:
   UniverseBuilder(const Problem& problem, index::PackageSource& source)
-      : m_problem(problem), m_source(source), m_base_env(problem.environment.marker_environment()),
+      : m_problem(problem), m_source(source), m_base_env(marker_environment_for(problem.environment)),
         m_python(problem.environment.python()), m_artifacts(problem.environment) {}
 
   Universe build() {
@@ -90,9 +103,10 @@ class UniverseBuilder {
 
  private:
   const packaging::MarkerEnvironment& env_for_extra(const std::string& extra) {
+    if (extra.empty() && !m_base_env->contains("extra")) return *m_base_env;  // no "extra" reads as ""
     auto it = m_envs.find(extra);
     if (it != m_envs.end()) return it->second;
-    packaging::MarkerEnvironment env = m_base_env;
+    packaging::MarkerEnvironment env = *m_base_env;
     env["extra"] = extra;
     return m_envs.emplace(extra, std::move(env)).first->second;
   }
@@ -325,7 +339,7 @@ class UniverseBuilder {
 
   const Problem& m_problem;
   index::PackageSource& m_source;
-  packaging::MarkerEnvironment m_base_env;
+  std::shared_ptr<const packaging::MarkerEnvironment> m_base_env;
   packaging::Version m_python;
   ArtifactFilter m_artifacts;
   std::map<std::string, packaging::MarkerEnvironment> m_envs;
