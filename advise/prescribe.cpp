@@ -83,11 +83,12 @@ static pr::RecommendationType language_type(env::RecommendationType type) {
 // ---- Registration --------------------------------------------------------------------------------
 
 PrescriptionSession::PrescriptionSession(const AdviseRequest& request, index::PackageSource& source)
-    : m_request(request), m_source(source), m_catalog(request.prescriptions.catalog),
-      m_facts(request.prescriptions.facts) {
+    : m_request(request), m_source(source), m_catalog(request.prescriptions.catalog) {
+  if (!m_catalog) return;  // no prescriptions: the facts below only decide which units register
+  m_facts = request.prescriptions.facts;
   m_facts.target = request.environment;
   m_facts.recommendation_type = language_type(request.recommendation);
-  if (m_catalog) m_namespace = m_catalog->namespace_name();
+  m_namespace = m_catalog->namespace_name();
   std::map<std::string, std::set<std::string>> sections;
   for (const RootRequirement& root : request.roots) sections[root.requirement.canonical_name()].insert(root.section);
   for (const auto& [name, in] : sections)
