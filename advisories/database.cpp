@@ -71,7 +71,7 @@ json parse_osv_text(std::string_view text, bool is_json, const std::string& orig
   if (is_json) {
     try {
       return json::parse(text);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {  // parse_error, or out_of_range (a number overflows)
       throw InputError(std::string("expected valid JSON, found: ") + error.what(), origin);
     }
   }

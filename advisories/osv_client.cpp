@@ -16,7 +16,7 @@ Result<json> parse_response(const Result<HttpResponse>& response, const std::str
   }
   try {
     return json::parse(response->body);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range (a number overflows)
     return Error{std::string("expected a JSON response, found: ") + error.what(), url, ""};
   }
 }
@@ -85,7 +85,7 @@ Result<Advisory> OsvClient::fetch_record(const std::string& id, const std::strin
         ++m_statistics.cache_hits;
         return parse_osv_record(record, url);
       }
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {
       // a damaged cache entry is refetched
     }
   }

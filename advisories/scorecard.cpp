@@ -79,7 +79,7 @@ ScorecardSet load_scorecard_folder(const fs::path& folder) {
     json parsed;
     try {
       parsed = json::parse(text.str());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range (a number overflows)
       throw InputError(std::string("expected valid JSON, found: ") + e.what(), file.generic_string());
     }
     set.add(file.stem().string(), parse_scorecard(parsed, file.generic_string()).value());

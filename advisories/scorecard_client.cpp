@@ -28,7 +28,7 @@ Result<std::optional<Scorecard>> ScorecardClient::fetch(const std::string& repos
   nlohmann::json parsed;
   try {
     parsed = nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range (a number overflows)
     return Error{std::string("expected a JSON Scorecard result, found: ") + error.what(), url, ""};
   }
   auto scorecard = parse_scorecard(parsed, url);

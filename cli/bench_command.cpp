@@ -107,6 +107,8 @@ std::vector<std::vector<std::string>> read_requests(const std::string& path) {
     document = json::parse(read_file(path));
   } catch (const json::parse_error& e) {
     throw InputError(std::string("not valid JSON: ") + e.what(), path + ": byte " + std::to_string(e.byte));
+  } catch (const json::exception& e) {  // out_of_range: a number overflows
+    throw InputError(std::string("not valid JSON: ") + e.what(), path);
   }
   std::vector<std::vector<std::string>> requests;
   if (!document.is_array()) throw InputError("expected a JSON list of requests", path, "e.g. [[\"requests\"], [\"six\"]]");

@@ -330,4 +330,8 @@ TEST_CASE("a bad advisory record gets an error naming the file and place, exit 2
   SECTION("truncated JSON") {
     advisory_case("GHSA-1.json", "{\"id\": \"GHSA-1\"", {2, "{file}: expected valid JSON"});
   }
+  SECTION("a number too big for a double in JSON (once an internal error, found by fuzzing)") {
+    advisory_case("GHSA-2.json", "{\"id\": \"GHSA-2\", \"modified\": 1e400}",
+                  {2, "{file}: expected valid JSON, found: [json.exception.out_of_range.406] number overflow"});
+  }
 }
