@@ -163,7 +163,10 @@ class Reader {
   }
 
   void include(const std::filesystem::path& file, const std::string& where, bool constraints) {
-    if (!std::filesystem::exists(file)) throw InputError("included file " + file.string() + " does not exist", where);
+    std::error_code error;  // a name the system refuses (too long, say) is an input error too
+    bool exists = std::filesystem::exists(file, error);
+    if (error) throw InputError("included file " + file.string() + " cannot be opened: " + error.message(), where);
+    if (!exists) throw InputError("included file " + file.string() + " does not exist", where);
     read(read_file(file), file, constraints);
   }
 

@@ -4,6 +4,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <span>
@@ -79,8 +80,16 @@ class Cnf {
  public:
   Var new_var() { return Var{m_num_vars++}; }
   void add_clause(std::span<const Lit> clause) {
-    m_clauses.m_lits.insert(m_clauses.m_lits.end(), clause.begin(), clause.end());
-    m_clauses.m_ends.push_back(m_clauses.m_lits.size());
+    std::vector<Lit>& lits = m_clauses.m_lits;
+    std::less<const Lit*> before;  // a total order, also between unrelated arrays
+    bool own = !lits.empty() && !before(clause.data(), lits.data()) && before(clause.data(), lits.data() + lits.size());
+    if (own) {  // a clause of this Cnf again: copy it first, inserting may move the storage
+      std::vector<Lit> copy(clause.begin(), clause.end());
+      lits.insert(lits.end(), copy.begin(), copy.end());
+    } else {
+      lits.insert(lits.end(), clause.begin(), clause.end());
+    }
+    m_clauses.m_ends.push_back(lits.size());
   }
   void add_clause(std::initializer_list<Lit> clause) { add_clause(std::span<const Lit>(clause.begin(), clause.size())); }
   [[nodiscard]] std::uint32_t num_vars() const { return m_num_vars; }

@@ -143,3 +143,19 @@ TEST_CASE("New variables are numbered after the existing ones", "[solver][sat_so
   solver.ensure_vars(2);
   CHECK(solver.num_vars() == 4);
 }
+
+TEST_CASE("A Cnf gives its clauses back in order, also one added from its own storage", "[solver][cnf]") {
+  Cnf cnf;
+  for (int i = 0; i < 3; ++i) (void)cnf.new_var();
+  cnf.add_clause({pos(0), neg(1)});
+  cnf.add_clause(std::vector<Lit>{});
+  cnf.add_clause({pos(2)});
+  for (int i = 0; i < 100; ++i) cnf.add_clause(cnf.clauses()[0]);  // grows the storage while reading it
+  REQUIRE(cnf.clauses().size() == 103);
+  CHECK(cnf.clauses()[1].empty());
+  CHECK(std::vector<Lit>(cnf.clauses()[2].begin(), cnf.clauses()[2].end()) == std::vector<Lit>{pos(2)});
+  std::size_t copies = 0;
+  for (std::span<const Lit> clause : cnf.clauses())
+    if (std::vector<Lit>(clause.begin(), clause.end()) == std::vector<Lit>{pos(0), neg(1)}) ++copies;
+  CHECK(copies == 101);
+}
