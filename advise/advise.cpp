@@ -12,6 +12,7 @@
 #include "advise/security.hpp"
 #include "encoder/encoding.hpp"
 #include "encoder/newest_lock.hpp"
+#include "encoder/newest_universe.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::advise {
@@ -138,6 +139,21 @@ void lock_best_effort(const encoder::Encoding& encoding, const encoder::Problem&
   decode_into(encoding, problem, best.solved.model, result, best.left_out);
 }
 
+// The newest-first universe (encoder/newest_universe.hpp) and its newest selection, when both hold:
+// `encoding` is then that universe's. nullopt otherwise (the time spent still counts).
+std::optional<sat::MaxSatResult> lock_newest_first(const encoder::Problem& problem, index::PackageSource& source,
+                                                   encoder::Encoding& encoding, Timings& timings) {
+  auto start = Clock::now();
+  std::optional<encoder::Universe> newest = encoder::build_newest_universe(problem, source);
+  if (newest) encoding = encoder::encode_universe(problem, std::move(*newest));
+  timings.encode_ms += elapsed_ms(start);
+  if (!newest) return std::nullopt;
+  start = Clock::now();
+  std::optional<sat::MaxSatResult> lock = encoder::newest_consistent_lock(encoding);
+  timings.solve_ms += elapsed_ms(start);
+  return lock;
+}
+
 }  // namespace
 
 bool prereleases_allowed(const AdviseRequest& request) {
@@ -153,6 +169,7 @@ encoder::Problem to_problem(const AdviseRequest& request, index::PackageSource& 
   problem.environment = request.environment;
   problem.allow_prereleases = request.allow_prereleases;
   add_security_facts(request, source, problem);
+  if (request.prescriptions.catalog == nullptr) return problem;  // no session to keep (it is large)
   auto session = std::make_shared<PrescriptionSession>(request, source);
   session->prepare(problem, session);
   if (prescriptions != nullptr) *prescriptions = std::move(session);
@@ -164,19 +181,26 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
   result.recommendation = std::string(env::recommendation_type_name(request.recommendation));
   std::shared_ptr<PrescriptionSession> prescriptions;
   encoder::Problem problem = to_problem(request, source, &prescriptions);
-  result.timings.prescriptions_ms = prescriptions->load_ms();
-  prescriptions->run_boots(problem, result.prescriptions);
-  auto start = Clock::now();
-  encoder::Encoding encoding = encoder::encode(problem, source);
-  result.timings.encode_ms = elapsed_ms(start);
-  result.size = size_of(encoding);
-
-  start = Clock::now();
+  if (prescriptions) {
+    result.timings.prescriptions_ms = prescriptions->load_ms();
+    prescriptions->run_boots(problem, result.prescriptions);
+  }
+  encoder::Encoding encoding;
   std::optional<sat::MaxSatResult> shortcut;
-  if (request.newest_shortcut) shortcut = encoder::newest_consistent_lock(encoding);
+  if (request.newest_shortcut) shortcut = lock_newest_first(problem, source, encoding, result.timings);
+  if (!shortcut) {
+    auto start = Clock::now();
+    encoding = encoder::encode(problem, source);
+    result.timings.encode_ms += elapsed_ms(start);
+  }
+  result.size = size_of(encoding);
+  result.size.newest_first = shortcut.has_value();
+
+  auto start = Clock::now();
+  if (!shortcut && request.newest_shortcut) shortcut = encoder::newest_consistent_lock(encoding);
   sat::MaxSatResult solved = shortcut ? std::move(*shortcut)
                                       : sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors, request.limits);
-  result.timings.solve_ms = elapsed_ms(start);
+  result.timings.solve_ms += elapsed_ms(start);
   result.levels = solved.levels;
   result.sat_calls = solved.sat_calls;
 
@@ -198,7 +222,7 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
       break;
   }
   result.justifications = security_justifications(request, problem, encoding, result);
-  prescriptions->annotate(encoding, result);
+  if (prescriptions) prescriptions->annotate(encoding, result);
   result.timings.decode_ms = elapsed_ms(start);
   return result;
 }

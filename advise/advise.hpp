@@ -41,8 +41,8 @@ struct AdviseRequest {
   bool explain = true;             // when unsatisfiable: compute the explanation (docs/explanations.md)
   bool explain_fixes = true;       // ... with hints and fixes, which re-solve changed requests
   bool best_effort = false;        // when unsatisfiable: lock the largest satisfiable subset of the roots
-  // Try the newest-candidate shortcut (encoder/newest_lock.hpp) before the SAT solver. Off only in
-  // tests that compare the two.
+  // Try the newest-first universe (encoder/newest_universe.hpp) and the newest-candidate shortcut
+  // (encoder/newest_lock.hpp) before the SAT solver. Off only in tests that compare the two.
   bool newest_shortcut = true;
   env::RecommendationType recommendation = env::RecommendationType::Stable;
   const advisories::AdvisoryDatabase* advisories = nullptr;  // none: no advisory level, no vetoes
@@ -89,6 +89,9 @@ struct EncodingSize {
   std::size_t candidates = 0;
   std::size_t variables = 0;
   std::size_t clauses = 0;
+  // The newest-first universe (encoder/newest_universe.hpp) was encoded instead of the complete one:
+  // the sizes above are of that universe, whose optimum is proven to be the complete one's.
+  bool newest_first = false;
 };
 
 enum class Outcome { Locked, Unsatisfiable, Unknown /* budget ran out before any lock */ };
@@ -119,7 +122,7 @@ class PrescriptionSession;
 // facts (vetoes, advisory costs) of its recommendation type, and the rules compiled from its
 // prescriptions (the units of every package the universe reaches are loaded and registered here).
 // The problem's rule hooks keep the prescription session alive; pass `prescriptions` to get it too
-// (advise reads the final lock with it). Request and source must outlive the problem.
+// (advise reads the final lock with it; it stays null when the request has no prescriptions). Request and source must outlive the problem.
 // Tests encode the problem directly.
 [[nodiscard]] encoder::Problem to_problem(const AdviseRequest& request, index::PackageSource& source,
                                           std::shared_ptr<PrescriptionSession>* prescriptions = nullptr);

@@ -103,7 +103,10 @@ std::shared_ptr<const TagTable> tag_table_for(const env::TargetEnvironment& envi
   std::string error;
   std::vector<std::string> tags = environment_tags(environment, error);
   env::TagPriorities priorities(tags);
-  last_table = std::make_shared<const TagTable>(TagTable{std::move(error), std::move(tags), std::move(priorities)});
+  std::string no_tag_reason = error.empty() ? "no wheel tag supported by " + tag_source(environment)
+                                            : "wheel tags unknown for " + environment.describe() + ": " + error;
+  last_table = std::make_shared<const TagTable>(
+      TagTable{std::move(error), std::move(tags), std::move(priorities), std::move(no_tag_reason)});
   last_environment = environment;
   return last_table;
 }
@@ -111,10 +114,7 @@ std::shared_ptr<const TagTable> tag_table_for(const env::TargetEnvironment& envi
 }  // namespace
 
 ArtifactFilter::ArtifactFilter(const env::TargetEnvironment& environment)
-    : m_environment(environment), m_table(tag_table_for(environment)) {
-  m_no_tag_reason = m_table->error.empty() ? "no wheel tag supported by " + tag_source(environment)
-                                           : "wheel tags unknown for " + environment.describe() + ": " + m_table->error;
-}
+    : m_environment(environment), m_table(tag_table_for(environment)) {}
 
 std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& package, const index::DistFile& file,
                                                          std::string& why_not) const {
@@ -127,7 +127,7 @@ std::optional<std::size_t> ArtifactFilter::file_priority(const std::string& pack
     }
     priority = m_table->priorities.best(*wheel);
     if (!priority) {
-      why_not = m_no_tag_reason;
+      why_not = m_table->no_tag_reason;
       return std::nullopt;
     }
   } else if (env::parse_sdist_name(file.filename)) {

@@ -43,6 +43,7 @@ struct TagTable {
   std::string error;
   std::vector<std::string> tags;
   env::TagPriorities priorities;
+  std::string no_tag_reason;  // why a wheel matching none of the tags does not install
 };
 
 class ArtifactFilter {
@@ -63,7 +64,6 @@ class ArtifactFilter {
 
   const env::TargetEnvironment& m_environment;
   std::shared_ptr<const TagTable> m_table;
-  std::string m_no_tag_reason;  // "no wheel tag supported by ...", built once
 };
 
 }  // namespace thoth::encoder

@@ -253,4 +253,9 @@ Encoding encode(const Problem& problem, index::PackageSource& source) {
   return Encoder(problem, std::move(universe)).run();
 }
 
+Encoding encode_universe(const Problem& problem, Universe universe) {
+  check_universe_size(universe);
+  return Encoder(problem, std::move(universe)).run();
+}
+
 }  // namespace thoth::encoder

@@ -78,6 +78,8 @@ struct Encoding {
 
 // Pure: the same problem and source always give the same encoding.
 [[nodiscard]] Encoding encode(const Problem& problem, index::PackageSource& source);
+// The encoding of a universe already built (build_universe, or build_newest_universe).
+[[nodiscard]] Encoding encode_universe(const Problem& problem, Universe universe);
 
 // The names of the prescription score levels (present only in the types that weigh them).
 inline constexpr std::string_view kNegativeScoreLevel = "negative prescription scores";

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "encoder/artifacts.hpp"
+#include "encoder/marker_scope.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::encoder {
@@ -73,23 +74,11 @@ bool pins_exactly(const packaging::SpecifierSet& specifier, const index::Release
   return false;
 }
 
-// The marker environment of `environment`: the one built last when the environment is equal, else a
-// new one. Per thread, like the tag table (artifacts.cpp); building it is a map of a dozen strings,
-// a visible part of a small request.
-std::shared_ptr<const packaging::MarkerEnvironment> marker_environment_for(const env::TargetEnvironment& environment) {
-  thread_local std::optional<env::TargetEnvironment> last_environment;
-  thread_local std::shared_ptr<const packaging::MarkerEnvironment> last;
-  if (last && last_environment == environment) return last;
-  last = std::make_shared<const packaging::MarkerEnvironment>(environment.marker_environment());
-  last_environment = environment;
-  return last;
-}
-
 class UniverseBuilder {
  public:
   UniverseBuilder(const Problem& problem, index::PackageSource& source)
-      : m_problem(problem), m_source(source), m_base_env(marker_environment_for(problem.environment)),
-        m_python(problem.environment.python()), m_artifacts(problem.environment) {}
+      : m_problem(problem), m_source(source), m_markers(problem.environment), m_python(problem.environment.python()),
+        m_artifacts(problem.environment) {}
 
   Universe build() {
     add_roots();
@@ -102,31 +91,11 @@ class UniverseBuilder {
   }
 
  private:
-  const packaging::MarkerEnvironment& env_for_extra(const std::string& extra) {
-    if (extra.empty() && !m_base_env->contains("extra")) return *m_base_env;  // no "extra" reads as ""
-    auto it = m_envs.find(extra);
-    if (it != m_envs.end()) return it->second;
-    packaging::MarkerEnvironment env = *m_base_env;
-    env["extra"] = extra;
-    return m_envs.emplace(extra, std::move(env)).first->second;
-  }
-
-  // Memoised by marker identity: the releases of a project share the trees of repeated requirements.
   bool marker_holds(const packaging::Requirement& requirement, const std::string& extra) {
-    if (!requirement.marker) return true;
-    auto key = std::make_pair(requirement.marker->identity(), extra);
-    if (auto known = m_marker_holds.find(key); known != m_marker_holds.end()) return known->second;
-    auto result = requirement.marker->evaluate(env_for_extra(extra));
-    bool holds = result.has_value() && *result;  // an undefined comparison counts as "does not hold"
-    m_marker_holds.emplace(std::move(key), holds);
-    return holds;
+    return m_markers.holds(requirement, extra);
   }
-
-  // Does the requirement apply to a release's `extra` ("" = unconditionally)?
   bool applies(const packaging::Requirement& requirement, const std::string& extra) {
-    if (extra.empty()) return marker_holds(requirement, "");
-    if (!requirement.marker || !requirement.marker->mentions_extra()) return false;
-    return marker_holds(requirement, extra) && !marker_holds(requirement, "");
+    return m_markers.applies(requirement, extra);
   }
 
   std::size_t node_for(const std::string& canonical_name) {
@@ -339,11 +308,9 @@ class UniverseBuilder {
 
   const Problem& m_problem;
   index::PackageSource& m_source;
-  std::shared_ptr<const packaging::MarkerEnvironment> m_base_env;
+  MarkerScope m_markers;
   packaging::Version m_python;
   ArtifactFilter m_artifacts;
-  std::map<std::string, packaging::MarkerEnvironment> m_envs;
-  std::map<std::pair<const void*, std::string>, bool> m_marker_holds;  // (marker identity, extra) -> holds
   std::vector<NodeBuild> m_nodes;
   std::unordered_map<std::string, std::size_t> m_node_index;
   std::vector<RawEdge> m_edges;

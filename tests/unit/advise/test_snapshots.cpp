@@ -20,17 +20,19 @@ struct SnapshotCase {
 };
 
 struct Tally {
-  int locked = 0, unsatisfiable = 0, not_optimal = 0, shortcut = 0;
+  int locked = 0, unsatisfiable = 0, not_optimal = 0, shortcut = 0, newest_first = 0;
 };
 
-// A lock the newest-candidate shortcut answered must be the SAT solver's: same pins, extras and
-// level costs (the optimum is unique there, see encoder/newest_lock.hpp).
+// A lock the newest-candidate shortcut answered, on the complete or the newest-first universe, must be
+// the SAT solver's on the complete universe: same pins, extras, graph and level costs (the optimum is
+// unique there, see encoder/newest_lock.hpp and encoder/newest_universe.hpp).
 void check_shortcut_against_sat(thoth::advise::AdviseRequest request, thoth::index::InMemoryIndex& index,
                                 const thoth::advise::AdviseResult& shortcut) {
   request.newest_shortcut = false;
   auto solved = thoth::advise::advise(request, index);
   REQUIRE(solved.outcome == thoth::advise::Outcome::Locked);
   CHECK(solved.sat_calls > 0);
+  CHECK_FALSE(solved.size.newest_first);
   REQUIRE(solved.pins.size() == shortcut.pins.size());
   for (const auto& [name, pin] : shortcut.pins) {
     CAPTURE(name);
@@ -40,6 +42,19 @@ void check_shortcut_against_sat(thoth::advise::AdviseRequest request, thoth::ind
   }
   REQUIRE(solved.levels.size() == shortcut.levels.size());
   for (std::size_t level = 0; level < solved.levels.size(); ++level) CHECK(solved.levels[level].cost == shortcut.levels[level].cost);
+  REQUIRE(solved.graph.size() == shortcut.graph.size());
+  for (std::size_t e = 0; e < solved.graph.size(); ++e) {
+    CHECK(solved.graph[e].from == shortcut.graph[e].from);
+    CHECK(solved.graph[e].from_version == shortcut.graph[e].from_version);
+    CHECK(solved.graph[e].to == shortcut.graph[e].to);
+    CHECK(solved.graph[e].requirement == shortcut.graph[e].requirement);
+  }
+  for (const auto& [name, pin] : shortcut.pins) {
+    CAPTURE(name);
+    CHECK(solved.pins.at(name).sections == pin.sections);
+    CHECK(solved.pins.at(name).files == pin.files);
+    CHECK(solved.pins.at(name).direct == pin.direct);
+  }
 }
 
 // Resolves `roots` and, when locked, runs the verifier on the lock; returns the outcome.
@@ -64,6 +79,7 @@ thoth::advise::Outcome resolve_and_verify(thoth::index::InMemoryIndex& index, co
   if (!result.proven_optimal) ++tally.not_optimal;
   if (result.sat_calls == 0) {
     ++tally.shortcut;
+    if (result.size.newest_first) ++tally.newest_first;
     CAPTURE(roots);
     check_shortcut_against_sat(request, index, result);
   }
@@ -97,9 +113,12 @@ TEST_CASE("Every request on the real PyPI snapshots gets a verified lock", "[adv
     for (const auto& [name, project] : index.projects()) resolve_and_verify(index, {name}, environment, tally);
     std::cout << c.file << ": " << tally.locked << " locked and verified, " << tally.unsatisfiable
               << " without a lock, " << tally.not_optimal << " not proven optimal, " << tally.shortcut
-              << " answered by the newest-candidate shortcut (each checked against the SAT solver)\n";
+              << " answered by the newest-candidate shortcut (" << tally.newest_first
+              << " of them on the newest-first universe; each checked against the SAT solver)\n";
     CHECK(tally.not_optimal == 0);
     CHECK(tally.shortcut > 0);             // the shortcut is exercised ...
+    CHECK(tally.newest_first > 0);         // ... on the newest-first universe too ...
+    CHECK(tally.newest_first < tally.shortcut);  // ... and on the complete one ...
     CHECK(tally.shortcut < tally.locked);  // ... and so is the solver
   }
 }
