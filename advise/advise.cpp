@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <chrono>
 #include <tuple>
-#include <deque>
 
 #include "advise/prescribe_session.hpp"
 #include "advise/security.hpp"
@@ -47,24 +46,24 @@ std::vector<std::size_t> chosen_targets(const encoder::Edge& edge, const encoder
 void assign_sections(const encoder::Encoding& encoding, const encoder::Problem& problem,
                      const encoder::Selection& selection, const std::vector<std::size_t>& edges,
                      std::map<std::string, Pin>& pins) {
-  std::map<std::size_t, std::vector<std::size_t>> children;  // package -> targets
-  std::map<std::string, std::deque<std::size_t>> frontier;   // section -> packages to visit
+  std::vector<std::vector<std::size_t>> children(encoding.universe.packages.size());  // package -> targets
+  std::map<std::string, std::vector<std::size_t>> to_visit;                            // section -> packages
   for (std::size_t e : edges) {
     const encoder::Edge& edge = encoding.universe.edges[e];
     for (std::size_t target : chosen_targets(edge, selection)) {
-      if (edge.parent_package == encoder::kRootParent) frontier[problem.roots[edge.root].section].push_back(target);
+      if (edge.parent_package == encoder::kRootParent) to_visit[problem.roots[edge.root].section].push_back(target);
       else children[edge.parent_package].push_back(target);
     }
   }
-  for (auto& [section, queue] : frontier) {
+  for (auto& [section, stack] : to_visit) {
     std::vector<char> seen(encoding.universe.packages.size(), 0);
-    while (!queue.empty()) {
-      std::size_t p = queue.front();
-      queue.pop_front();
+    while (!stack.empty()) {
+      std::size_t p = stack.back();
+      stack.pop_back();
       if (seen[p]) continue;
       seen[p] = 1;
       pins[encoding.universe.packages[p].name].sections.insert(section);
-      for (std::size_t child : children[p]) queue.push_back(child);
+      stack.insert(stack.end(), children[p].begin(), children[p].end());
     }
   }
 }

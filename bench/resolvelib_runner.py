@@ -22,6 +22,7 @@ PIP_MAX_ROUNDS = 200000  # pip's resolver passes this to Resolver.resolve
 # (or MAX_RUNS). `thoth bench` measures the same way (cli/bench_command.cpp).
 MIN_SAMPLE_MS = 1.0
 MAX_RUNS = 1024
+LONG_RUN_MS = 100.0
 
 
 def _resolve(resolver, roots):
@@ -55,7 +56,12 @@ def timed_sample(snapshot, requirement_texts, runs):
 def resolve_once(snapshot, requirement_texts):
     """One timed sample in this process: {"outcome", "ms", "cpu_ms", "pins", "runs"}; outcome is
     "locked", "impossible", "too_deep" or "error"; ms is wall time, cpu_ms this process's CPU time,
-    both per run. A small request is run several times in the sample (see MIN_SAMPLE_MS)."""
+    both per run. An untimed warm-up run comes first, as on thoth's side; then the runs per sample
+    double until a sample is long enough (MIN_SAMPLE_MS). A warm-up of LONG_RUN_MS or more is the
+    sample itself (a second run would only double the time that counts against the timeout)."""
+    warm_up = timed_sample(snapshot, requirement_texts, 1)
+    if warm_up["cpu_ms"] >= LONG_RUN_MS:
+        return warm_up
     runs = 1
     while True:
         sample = timed_sample(snapshot, requirement_texts, runs)

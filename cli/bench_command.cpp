@@ -185,8 +185,9 @@ Sample timed_sample(const advise::AdviseRequest& request, index::InMemoryIndex& 
 
 // The fastest of `repeat` samples (by CPU time per run): outcome, pins, phase timings, wall and CPU.
 json bench_one(const advise::AdviseRequest& request, index::InMemoryIndex& index, int repeat) {
+  timed_sample(request, index, 1);  // warm-up: a first run builds the per-environment tables
   int runs = 1;
-  for (; runs < kMaxRuns; runs *= 2)  // calibration, which also warms up
+  for (; runs < kMaxRuns; runs *= 2)  // calibration
     if (timed_sample(request, index, runs).cpu_ms * runs >= kMinSampleMs) break;
   json best;
   for (int sample = 0; sample < repeat; ++sample) {

@@ -166,21 +166,23 @@ class Encoder {
     add({~both, version}, origin);
     add({~both, pos(parent.extras.at(edge.parent_extra))}, origin);
     m_requesters.emplace(key, both);
+    m_out.requesters.push_back({edge.parent_package, edge.parent_candidate, edge.parent_extra, both});
     return both;
   }
 
   // installed(p) -> some edge in force requires p; extra(p, f) -> some edge in force requests it.
   void encode_required_by() {
-    std::vector<std::map<std::string, std::vector<Lit>>> by_extra(packages().size());  // "" = the package
+    std::vector<std::vector<Lit>> by_package(packages().size());
+    std::vector<std::map<std::string, std::vector<Lit>>> by_extra(packages().size());
     for (const Edge& edge : edges()) {
       Lit lit = requester(edge);
-      by_extra[edge.target][""].push_back(lit);
-      for (const Edge::Alternative& alternative : edge.alternatives) by_extra[alternative.target][""].push_back(lit);
+      by_package[edge.target].push_back(lit);
+      for (const Edge::Alternative& alternative : edge.alternatives) by_package[alternative.target].push_back(lit);
       for (const std::string& extra : edge.target_extras) by_extra[edge.target][extra].push_back(lit);
     }
     for (std::size_t p = 0; p < packages().size(); ++p) {
-      add_required_by(p, "", pos(m_out.vars[p].installed), by_extra[p][""]);
-      for (const auto& [extra, var] : m_out.vars[p].extras) add_required_by(p, extra, pos(var), by_extra[p][extra]);
+      add_required_by(p, "", pos(m_out.vars[p].installed), std::move(by_package[p]));
+      for (const auto& [extra, var] : m_out.vars[p].extras) add_required_by(p, extra, pos(var), std::move(by_extra[p][extra]));
     }
   }
 

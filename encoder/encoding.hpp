@@ -63,6 +63,15 @@ struct RangeLiteral {
   sat::Lit lit;
 };
 
+// An auxiliary literal "candidate `candidate` of `package` is chosen and its extra `extra` requested",
+// defined one way only (literal -> both) by two RequiredByOrigin clauses; the edges of that extra use
+// it as their requester. Listed, like the range literals, for a model built outside the solver.
+struct RequesterLiteral {
+  std::size_t package = 0, candidate = 0;
+  std::string extra;
+  sat::Lit lit;
+};
+
 struct Encoding {
   Universe universe;
   sat::Cnf cnf;
@@ -70,6 +79,7 @@ struct Encoding {
   std::vector<PackageVars> vars;            // parallel to universe.packages
   std::vector<sat::Lit> root_selectors;     // per Problem::roots entry; assume true to enforce it
   std::vector<RangeLiteral> ranges;         // every range literal, in creation order
+  std::vector<RequesterLiteral> requesters; // every extra-requester literal, in creation order
   // The forbidden conditions of the rules (prescriptions), whose hard clauses have PrescriptionOrigin
   // with the same `rule`: explanations group them by rule and describe what they forbid.
   std::vector<ForbiddenCondition> forbidden;

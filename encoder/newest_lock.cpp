@@ -84,6 +84,12 @@ std::vector<bool> model_of(const Encoding& encoding, const NewestSelection& sele
   // every installed package at rank 0, when it is installed and the range starts at 0.
   for (const RangeLiteral& range : encoding.ranges)
     if (range.first == 0 && selection.installed[range.package]) set_true(model, range.lit);
+  // An extra-requester literal is true when its candidate is chosen and its extra requested: for
+  // candidate 0 of an installed package with that extra selected.
+  for (const RequesterLiteral& requester : encoding.requesters)
+    if (requester.candidate == 0 && selection.installed[requester.package] &&
+        selection.extras[requester.package].count(requester.extra) > 0)
+      set_true(model, requester.lit);
   return model;
 }
 

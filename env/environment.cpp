@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "base/error.hpp"
 
@@ -79,8 +80,15 @@ packaging::MarkerEnvironment TargetEnvironment::marker_environment() const {
 }
 
 packaging::Version TargetEnvironment::python() const {
-  auto parsed = packaging::Version::parse(full_version(*this));
+  // The last version parsed, per thread: every resolution asks for it, mostly of the same text.
+  thread_local std::string last_text;
+  thread_local std::optional<packaging::Version> last;
+  std::string text = full_version(*this);
+  if (last && text == last_text) return *last;
+  auto parsed = packaging::Version::parse(text);
   THOTH_ASSERT(parsed.has_value(), "the target Python version was validated when it was set");
+  last = *parsed;
+  last_text = std::move(text);
   return *parsed;
 }
 
