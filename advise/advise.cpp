@@ -200,7 +200,7 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
   sat::MaxSatResult solved = shortcut ? std::move(*shortcut)
                                       : sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors, request.limits);
   result.timings.solve_ms += elapsed_ms(start);
-  result.levels = solved.levels;
+  result.levels = std::move(solved.levels);
   result.sat_calls = solved.sat_calls;
 
   start = Clock::now();

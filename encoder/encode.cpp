@@ -29,6 +29,7 @@ class Encoder {
   }
 
   Encoding run() {
+    reserve();
     for (std::size_t p = 0; p < packages().size(); ++p) encode_package(p);
     encode_roots();
     for (std::size_t e = 0; e < edges().size(); ++e) encode_edge(e);
@@ -39,6 +40,23 @@ class Encoder {
   }
 
  private:
+  // Room for the clauses most universes need: 4 ladder clauses per candidate, a dependency clause and
+  // one per requested extra per edge, a required-by clause and an extra clause per package and extra.
+  void reserve() {
+    std::size_t clauses = 0, literals = 0;
+    for (const PackageNode& node : packages()) {
+      clauses += 4 * node.candidates.size() + 2 * node.extras.size() + 1;
+      literals += 10 * node.candidates.size() + 4 * node.extras.size() + 2;
+    }
+    for (const Edge& edge : edges()) {
+      clauses += 2 + edge.target_extras.size();
+      literals += 4 + edge.admitted.size() + 3 * edge.target_extras.size();
+    }
+    m_out.cnf.reserve(clauses, literals);
+    m_out.origins.reserve(clauses);
+    m_out.vars.reserve(packages().size());
+  }
+
   const std::vector<PackageNode>& packages() const { return m_out.universe.packages; }
   const std::vector<Edge>& edges() const { return m_out.universe.edges; }
   Var new_var() { return m_out.cnf.new_var(); }

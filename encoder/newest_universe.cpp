@@ -133,11 +133,13 @@ class NewestUniverseBuilder {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_nodes[a].name < m_nodes[b].name; });
     std::vector<std::size_t> new_index(m_nodes.size());
     Universe universe;
+    universe.packages.reserve(m_nodes.size());
+    universe.edges.reserve(m_edges.size());
     for (std::size_t position = 0; position < order.size(); ++position) {
       NewestNode& node = m_nodes[order[position]];
       new_index[order[position]] = position;
       PackageNode out;
-      out.name = node.name;
+      out.name = std::move(node.name);
       out.project = node.project;
       out.candidates = {node.release};
       out.installable_files = {std::move(node.files)};

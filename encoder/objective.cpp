@@ -82,33 +82,44 @@ std::vector<sat::ObjectiveLevel> freshness_levels(const Universe& universe, cons
 
 std::vector<sat::ObjectiveLevel> build_objective(const Problem& problem, const Universe& universe,
                                                  const std::vector<PackageVars>& vars) {
-  sat::ObjectiveLevel advisories{"known advisories", {}};
-  sat::ObjectiveLevel negative_scores{std::string(kNegativeScoreLevel), {}};
-  sat::ObjectiveLevel positive_scores{std::string(kPositiveScoreLevel), {}};
-  sat::ObjectiveLevel penalties{"scorecard penalties", {}};
-  for (std::size_t p = 0; p < universe.packages.size(); ++p) {
-    const PackageNode& node = universe.packages[p];
-    add_advisory_costs(problem, node, vars[p], advisories);
-    add_score_costs(problem, node, vars[p], false, negative_scores);
-    add_score_costs(problem, node, vars[p], true, positive_scores);
-    add_package_penalty(problem, node, vars[p], penalties);
-  }
+  // One level named `name`, with `add_costs(node, vars, level)` called for every package; only the
+  // levels of the problem's type are built.
+  auto level = [&](std::string name, auto add_costs) {
+    sat::ObjectiveLevel out{std::move(name), {}};
+    for (std::size_t p = 0; p < universe.packages.size(); ++p) add_costs(universe.packages[p], vars[p], out);
+    return out;
+  };
+  auto advisories = [&] {
+    return level("known advisories", [&](const PackageNode& node, const PackageVars& v, sat::ObjectiveLevel& out) {
+      add_advisory_costs(problem, node, v, out);
+    });
+  };
+  auto scores = [&](bool positive) {
+    return level(std::string(positive ? kPositiveScoreLevel : kNegativeScoreLevel),
+                 [&](const PackageNode& node, const PackageVars& v, sat::ObjectiveLevel& out) {
+                   add_score_costs(problem, node, v, positive, out);
+                 });
+  };
   std::vector<sat::ObjectiveLevel> levels;
   switch (problem.recommendation) {
     case RecommendationType::Latest:
     case RecommendationType::Testing:
       break;
     case RecommendationType::Stable:
-      levels = {std::move(advisories), std::move(negative_scores)};
+      levels.push_back(advisories());
+      levels.push_back(scores(false));
       break;
     case RecommendationType::Security:
-      levels = {std::move(penalties)};
+      levels.push_back(level("scorecard penalties", [&](const PackageNode& node, const PackageVars& v, sat::ObjectiveLevel& out) {
+        add_package_penalty(problem, node, v, out);
+      }));
       break;
     case RecommendationType::Performance:
-      levels = {std::move(positive_scores), std::move(advisories)};
+      levels.push_back(scores(true));
+      levels.push_back(advisories());
       break;
   }
-  for (sat::ObjectiveLevel& level : freshness_levels(universe, vars)) levels.push_back(std::move(level));
+  for (sat::ObjectiveLevel& freshness : freshness_levels(universe, vars)) levels.push_back(std::move(freshness));
   return levels;
 }
 

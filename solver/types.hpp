@@ -92,6 +92,12 @@ class Cnf {
     m_clauses.m_ends.push_back(lits.size());
   }
   void add_clause(std::initializer_list<Lit> clause) { add_clause(std::span<const Lit>(clause.begin(), clause.size())); }
+  // Room for `clauses` more clauses of `literals` literals in all (growing the storage is most of a
+  // small encoding's cost otherwise).
+  void reserve(std::size_t clauses, std::size_t literals) {
+    m_clauses.m_ends.reserve(m_clauses.m_ends.size() + clauses);
+    m_clauses.m_lits.reserve(m_clauses.m_lits.size() + literals);
+  }
   [[nodiscard]] std::uint32_t num_vars() const { return m_num_vars; }
   [[nodiscard]] const ClauseList& clauses() const { return m_clauses; }
 
