@@ -19,9 +19,20 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double elapsed_ms(Clock::time_point since) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
+// Consecutive phases, timed with one clock reading per boundary (a small request reads the clock
+// often enough for it to show).
+class PhaseTimer {
+ public:
+  double lap_ms() {
+    Clock::time_point now = Clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - m_last).count();
+    m_last = now;
+    return ms;
+  }
+
+ private:
+  Clock::time_point m_last = Clock::now();
+};
 
 
 EncodingSize size_of(const encoder::Encoding& encoding) {
@@ -141,15 +152,13 @@ void lock_best_effort(const encoder::Encoding& encoding, const encoder::Problem&
 // The newest-first universe (encoder/newest_universe.hpp) and its newest selection, when both hold:
 // `encoding` is then that universe's. nullopt otherwise (the time spent still counts).
 std::optional<sat::MaxSatResult> lock_newest_first(const encoder::Problem& problem, index::PackageSource& source,
-                                                   encoder::Encoding& encoding, Timings& timings) {
-  auto start = Clock::now();
+                                                   encoder::Encoding& encoding, Timings& timings, PhaseTimer& timer) {
   std::optional<encoder::Universe> newest = encoder::build_newest_universe(problem, source);
   if (newest) encoding = encoder::encode_universe(problem, std::move(*newest));
-  timings.encode_ms += elapsed_ms(start);
+  timings.encode_ms += timer.lap_ms();
   if (!newest) return std::nullopt;
-  start = Clock::now();
   std::optional<sat::MaxSatResult> lock = encoder::newest_consistent_lock(encoding);
-  timings.solve_ms += elapsed_ms(start);
+  timings.solve_ms += timer.lap_ms();
   return lock;
 }
 
@@ -184,26 +193,25 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
     result.timings.prescriptions_ms = prescriptions->load_ms();
     prescriptions->run_boots(problem, result.prescriptions);
   }
+  PhaseTimer timer;
   encoder::Encoding encoding;
   std::optional<sat::MaxSatResult> shortcut;
-  if (request.newest_shortcut) shortcut = lock_newest_first(problem, source, encoding, result.timings);
-  if (!shortcut) {
-    auto start = Clock::now();
+  if (request.newest_shortcut) shortcut = lock_newest_first(problem, source, encoding, result.timings, timer);
+  bool newest_first = shortcut.has_value();
+  if (!newest_first) {
     encoding = encoder::encode(problem, source);
-    result.timings.encode_ms += elapsed_ms(start);
+    result.timings.encode_ms += timer.lap_ms();
+    if (request.newest_shortcut) shortcut = encoder::newest_consistent_lock(encoding);
   }
   result.size = size_of(encoding);
-  result.size.newest_first = shortcut.has_value();
+  result.size.newest_first = newest_first;
 
-  auto start = Clock::now();
-  if (!shortcut && request.newest_shortcut) shortcut = encoder::newest_consistent_lock(encoding);
   sat::MaxSatResult solved = shortcut ? std::move(*shortcut)
                                       : sat::solve_lexicographic(encoding.cnf, encoding.objective, encoding.root_selectors, request.limits);
-  result.timings.solve_ms += elapsed_ms(start);
+  if (!newest_first) result.timings.solve_ms += timer.lap_ms();
   result.levels = std::move(solved.levels);
   result.sat_calls = solved.sat_calls;
 
-  start = Clock::now();
   switch (solved.status) {
     case sat::MaxSatStatus::Optimal:
     case sat::MaxSatStatus::Feasible:
@@ -222,7 +230,7 @@ AdviseResult advise(const AdviseRequest& request, index::PackageSource& source) 
   }
   result.justifications = security_justifications(request, problem, encoding, result);
   if (prescriptions) prescriptions->annotate(encoding, result);
-  result.timings.decode_ms = elapsed_ms(start);
+  result.timings.decode_ms = timer.lap_ms();
   return result;
 }
 

@@ -106,6 +106,7 @@ std::optional<sat::MaxSatResult> newest_consistent_lock(const Encoding& encoding
   NewestSelection selection;
   if (!select_newest(encoding, selection)) return std::nullopt;
   sat::MaxSatResult result;
+  result.levels.reserve(encoding.objective.size());
   result.model = model_of(encoding, selection);
   if (!satisfies_every_clause(encoding.cnf, result.model)) return std::nullopt;
   for (std::size_t level = 0; level < encoding.objective.size(); ++level) {

@@ -66,16 +66,20 @@ void add_package_penalty(const Problem& problem, const PackageNode& node, const 
 }
 
 // The levels shared by every type, in order: newest direct, newest transitive, fewest packages.
-std::vector<sat::ObjectiveLevel> freshness_levels(const Universe& universe, const std::vector<PackageVars>& vars) {
-  sat::ObjectiveLevel direct{"direct dependency versions", {}};
-  sat::ObjectiveLevel transitive{"transitive dependency versions", {}};
-  sat::ObjectiveLevel count{"number of packages", {}};
+void add_freshness_levels(const Universe& universe, const std::vector<PackageVars>& vars,
+                          std::vector<sat::ObjectiveLevel>& levels) {
+  levels.push_back({"direct dependency versions", {}});
+  levels.push_back({"transitive dependency versions", {}});
+  levels.push_back({"number of packages", {}});
+  sat::ObjectiveLevel& direct = levels[levels.size() - 3];
+  sat::ObjectiveLevel& transitive = levels[levels.size() - 2];
+  sat::ObjectiveLevel& count = levels.back();
+  count.costs.reserve(universe.packages.size());
   for (std::size_t p = 0; p < universe.packages.size(); ++p) {
     const PackageNode& node = universe.packages[p];
     add_rank_costs(node, vars[p], node.direct ? direct : transitive);
     count.costs.push_back({Lit::positive(vars[p].installed), 1});
   }
-  return {std::move(direct), std::move(transitive), std::move(count)};
 }
 
 }  // namespace
@@ -101,6 +105,7 @@ std::vector<sat::ObjectiveLevel> build_objective(const Problem& problem, const U
                  });
   };
   std::vector<sat::ObjectiveLevel> levels;
+  levels.reserve(5);  // at most two levels of the type, then the three freshness levels
   switch (problem.recommendation) {
     case RecommendationType::Latest:
     case RecommendationType::Testing:
@@ -119,7 +124,7 @@ std::vector<sat::ObjectiveLevel> build_objective(const Problem& problem, const U
       levels.push_back(advisories());
       break;
   }
-  for (sat::ObjectiveLevel& freshness : freshness_levels(universe, vars)) levels.push_back(std::move(freshness));
+  add_freshness_levels(universe, vars, levels);
   return levels;
 }
 
