@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "advisories/advisory.hpp"
+#include "base/json_guard.hpp"
 #include "base/utf8.hpp"
 #include "packaging/name.hpp"
 
@@ -69,11 +70,7 @@ void add_record(AdvisoryDatabase& database, const json& record, const std::strin
 
 json parse_osv_text(std::string_view text, bool is_json, const std::string& origin) {
   if (is_json) {
-    try {
-      return json::parse(text);
-    } catch (const json::exception& error) {  // parse_error, or out_of_range (a number overflows)
-      throw InputError(std::string("expected valid JSON, found: ") + error.what(), origin);
-    }
+    return parse_json<json>(text, origin, "valid JSON").value();
   }
   // yaml-cpp passes invalid UTF-8 through, and nlohmann then throws when the record is printed
   // (an internal error, found by fuzzing): refuse such text first, with line and column.

@@ -2,6 +2,8 @@
 // `modified` stamp the batch reports.
 #include "advisories/osv_client.hpp"
 
+#include "base/json_guard.hpp"
+
 namespace thoth::advisories {
 namespace {
 
@@ -14,11 +16,7 @@ Result<json> parse_response(const Result<HttpResponse>& response, const std::str
     return Error{"expected HTTP 200, found " + std::to_string(response->status) + (start.empty() ? "" : ": " + start),
                  url, response->status == 429 ? "the API is rate limiting; retry later" : ""};
   }
-  try {
-    return json::parse(response->body);
-  } catch (const json::exception& error) {  // parse_error, or out_of_range (a number overflows)
-    return Error{std::string("expected a JSON response, found: ") + error.what(), url, ""};
-  }
+  return parse_json<json>(response->body, url, "a JSON response");
 }
 
 json batch_body(const std::vector<PackageVersion>& pins, std::size_t first, std::size_t last,

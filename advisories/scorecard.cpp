@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/json_guard.hpp"
 #include "packaging/name.hpp"
 
 namespace thoth::advisories {
@@ -76,12 +77,7 @@ ScorecardSet load_scorecard_folder(const fs::path& folder) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    json parsed;
-    try {
-      parsed = json::parse(text.str());
-    } catch (const json::exception& e) {  // parse_error, or out_of_range (a number overflows)
-      throw InputError(std::string("expected valid JSON, found: ") + e.what(), file.generic_string());
-    }
+    json parsed = parse_json<json>(text.str(), file.generic_string(), "valid JSON").value();
     set.add(file.stem().string(), parse_scorecard(parsed, file.generic_string()).value());
   }
   return set;

@@ -1,6 +1,8 @@
 // Scorecard API client: GET, 404 -> not scored, 200 -> parse_scorecard; responses cached by repository.
 #include "advisories/scorecard_client.hpp"
 
+#include "base/json_guard.hpp"
+
 namespace thoth::advisories {
 
 ScorecardClient::ScorecardClient(std::string base_url, std::filesystem::path cache, HttpOptions options,
@@ -25,13 +27,9 @@ Result<std::optional<Scorecard>> ScorecardClient::fetch(const std::string& repos
     body = response->body;
     fetched = true;
   }
-  nlohmann::json parsed;
-  try {
-    parsed = nlohmann::json::parse(body);
-  } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range (a number overflows)
-    return Error{std::string("expected a JSON Scorecard result, found: ") + error.what(), url, ""};
-  }
-  auto scorecard = parse_scorecard(parsed, url);
+  auto parsed = parse_json<nlohmann::json>(body, url, "a JSON Scorecard result");
+  if (!parsed) return parsed.error();
+  auto scorecard = parse_scorecard(*parsed, url);
   if (!scorecard) return scorecard.error();
   if (fetched) m_cache.put(repository, body);
   return std::optional<Scorecard>{std::move(*scorecard)};

@@ -3,10 +3,12 @@
 // walking a document recurse once per level) and a key twice in one object (nlohmann keeps the
 // last, so a snapshot with two entries for one package would lose one without a word).
 // Use: nlohmann::json::parse(text, JsonGuard<nlohmann::json>("index.json")).
+// parse_json() is the plain parse every small JSON reader shares, with every library error mapped.
 #pragma once
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,5 +38,18 @@ class JsonGuard {
   std::string m_origin;
   std::vector<std::set<std::string>> m_keys;  // the keys seen in each open object
 };
+
+// `text` as JSON, or Error{"expected <expected>, found: <the library's message>", origin}. Every
+// exception of the library becomes the error, not only a syntax error: a number too big for a double
+// is out_of_range.406, which readers catching parse_error alone let escape as an internal error
+// (docs/robustness.md bugs 2 and 17).
+template <class Json>
+Result<Json> parse_json(std::string_view text, const std::string& origin, const std::string& expected) {
+  try {
+    return Json::parse(text);
+  } catch (const typename Json::exception& error) {
+    return Error{"expected " + expected + ", found: " + error.what(), origin, ""};
+  }
+}
 
 }  // namespace thoth

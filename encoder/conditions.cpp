@@ -38,18 +38,9 @@ std::string describe_condition(const Condition& condition) {
 Lit ConditionEncoder::constant(bool value) {
   if (!m_false) {
     m_false = new_lit();
-    add({~*m_false}, PrescriptionConditionOrigin{"constant"});
+    m_out.add_clause({~*m_false}, PrescriptionConditionOrigin{"constant"});
   }
   return value ? ~*m_false : *m_false;
-}
-
-void ConditionEncoder::add(std::span<const sat::Lit> clause, ClauseOrigin origin) {
-  m_out.cnf.add_clause(clause);
-  m_out.origins.push_back(std::move(origin));
-}
-
-void ConditionEncoder::add(std::initializer_list<sat::Lit> clause, ClauseOrigin origin) {
-  add(std::span<const sat::Lit>(clause.begin(), clause.size()), std::move(origin));
 }
 
 Lit ConditionEncoder::older(std::size_t p, std::size_t k) const {
@@ -84,8 +75,8 @@ Lit ConditionEncoder::run_implied(std::size_t p, std::size_t first, std::size_t 
   auto key = std::make_tuple(p, first, last);
   if (auto it = m_runs.find(key); it != m_runs.end()) return it->second;
   Lit in_run = new_lit();
-  add({~in_run, older(p, first)}, PrescriptionConditionOrigin{rule});
-  add({~in_run, ~older(p, last + 1)}, PrescriptionConditionOrigin{rule});
+  m_out.add_clause({~in_run, older(p, first)}, PrescriptionConditionOrigin{rule});
+  m_out.add_clause({~in_run, ~older(p, last + 1)}, PrescriptionConditionOrigin{rule});
   m_runs.emplace(key, in_run);
   return in_run;
 }
@@ -102,7 +93,7 @@ Lit ConditionEncoder::installed_forced(const VersionMatch& match, const std::str
     sat::Clause clause{~older(p, first)};
     if (last + 1 < n) clause.push_back(older(p, last + 1));
     clause.push_back(m);
-    add(std::move(clause), PrescriptionConditionOrigin{rule});
+    m_out.add_clause(std::move(clause), PrescriptionConditionOrigin{rule});
   }
   return m;
 }
@@ -115,7 +106,7 @@ Lit ConditionEncoder::installed_implying(const VersionMatch& match, const std::s
   Lit u = new_lit();
   sat::Clause clause{~u};
   for (auto [first, last] : runs) clause.push_back(run_implied(p, first, last, rule));
-  add(std::move(clause), PrescriptionConditionOrigin{rule});
+  m_out.add_clause(std::move(clause), PrescriptionConditionOrigin{rule});
   return u;
 }
 
@@ -145,9 +136,9 @@ Lit ConditionEncoder::edge_in_force(std::size_t e, const std::string& rule) {
   if (auto it = m_edges.find(e); it != m_edges.end()) return it->second;
   Lit extra = Lit::positive(parent.extras.at(edge.parent_extra));
   Lit both = new_lit();
-  add({~both, version}, PrescriptionConditionOrigin{rule});
-  add({~both, extra}, PrescriptionConditionOrigin{rule});
-  add({~version, ~extra, both}, PrescriptionConditionOrigin{rule});
+  m_out.add_clause({~both, version}, PrescriptionConditionOrigin{rule});
+  m_out.add_clause({~both, extra}, PrescriptionConditionOrigin{rule});
+  m_out.add_clause({~version, ~extra, both}, PrescriptionConditionOrigin{rule});
   m_edges.emplace(e, both);
   return both;
 }
@@ -162,7 +153,7 @@ Lit ConditionEncoder::introduced_forced(const IntroducedBy& by, const std::strin
       other = new_lit();
       sat::Clause clause{~*other};
       for (std::size_t e : others) clause.push_back(edge_in_force(e, rule));
-      add(std::move(clause), PrescriptionConditionOrigin{rule});
+      m_out.add_clause(std::move(clause), PrescriptionConditionOrigin{rule});
     }
   }
   Lit i = new_lit();
@@ -170,7 +161,7 @@ Lit ConditionEncoder::introduced_forced(const IntroducedBy& by, const std::strin
     sat::Clause clause{~edge_in_force(e, rule)};
     if (other) clause.push_back(*other);
     clause.push_back(i);
-    add(std::move(clause), PrescriptionConditionOrigin{rule});
+    m_out.add_clause(std::move(clause), PrescriptionConditionOrigin{rule});
   }
   return i;
 }
@@ -181,9 +172,9 @@ Lit ConditionEncoder::introduced_implying(const IntroducedBy& by, const std::str
   Lit i = new_lit();
   sat::Clause some{~i};
   for (std::size_t e : from) some.push_back(edge_in_force(e, rule));
-  add(std::move(some), PrescriptionConditionOrigin{rule});
+  m_out.add_clause(std::move(some), PrescriptionConditionOrigin{rule});
   if (!by.allow_other)
-    for (std::size_t e : introducing_edges(by, false)) add({~i, ~edge_in_force(e, rule)}, PrescriptionConditionOrigin{rule});
+    for (std::size_t e : introducing_edges(by, false)) m_out.add_clause({~i, ~edge_in_force(e, rule)}, PrescriptionConditionOrigin{rule});
   return i;
 }
 
@@ -205,7 +196,7 @@ void ConditionEncoder::add_negated_conjunction(const Condition& condition, const
     sat::Clause clause = base;
     if (by) clause.push_back(~*by);
     if (tail) clause.push_back(*tail);
-    add(std::move(clause), hard ? ClauseOrigin{PrescriptionOrigin{rule}} : ClauseOrigin{PrescriptionConditionOrigin{rule}});
+    m_out.add_clause(std::move(clause), hard ? ClauseOrigin{PrescriptionOrigin{rule}} : ClauseOrigin{PrescriptionConditionOrigin{rule}});
   }
 }
 
@@ -218,11 +209,11 @@ Lit ConditionEncoder::forced_by(const Condition& condition, const std::string& r
 Lit ConditionEncoder::implies(const Condition& condition, const std::string& rule) {
   Lit u = new_lit();
   for (const VersionMatch& match : condition.installed)
-    add({~u, installed_implying(match, rule)}, PrescriptionConditionOrigin{rule});
+    m_out.add_clause({~u, installed_implying(match, rule)}, PrescriptionConditionOrigin{rule});
   if (!condition.introduced_by.empty()) {
     sat::Clause some{~u};
     for (const IntroducedBy& by : condition.introduced_by) some.push_back(introduced_implying(by, rule));
-    add(std::move(some), PrescriptionConditionOrigin{rule});
+    m_out.add_clause(std::move(some), PrescriptionConditionOrigin{rule});
   }
   return u;
 }

@@ -38,8 +38,6 @@ class ConditionEncoder {
 
   sat::Lit new_lit() { return sat::Lit::positive(m_out.cnf.new_var()); }
   sat::Lit constant(bool value);
-  void add(std::span<const sat::Lit> clause, ClauseOrigin origin);
-  void add(std::initializer_list<sat::Lit> clause, ClauseOrigin origin);
   sat::Lit older(std::size_t p, std::size_t k) const;  // rank >= k; k == n is constant false
   std::optional<std::size_t> package_of(const std::string& name) const;
   Runs matching_runs(const VersionMatch& match) const;

@@ -63,13 +63,6 @@ class Encoder {
   static Lit pos(Var v) { return Lit::positive(v); }
   static Lit neg(Var v) { return Lit::negative(v); }
 
-  void add(std::span<const Lit> clause, ClauseOrigin origin) {
-    m_out.cnf.add_clause(clause);
-    m_out.origins.push_back(std::move(origin));
-  }
-  void add(std::initializer_list<Lit> clause, ClauseOrigin origin) {
-    add(std::span<const Lit>(clause.begin(), clause.size()), std::move(origin));
-  }
 
   void encode_package(std::size_t p) {
     const PackageNode& node = packages()[p];
@@ -82,9 +75,9 @@ class Encoder {
     m_out.vars.push_back(std::move(vars));
     encode_ladder(p);
     for (const auto& [extra, var] : m_out.vars[p].extras)
-      add({neg(var), pos(m_out.vars[p].installed)}, ExtraNeedsPackageOrigin{p, extra});
+      m_out.add_clause({neg(var), pos(m_out.vars[p].installed)}, ExtraNeedsPackageOrigin{p, extra});
     for (std::size_t k = 0; k < node.guards.size(); ++k)  // only under Problem::relax_exclusions
-      for (const Exclusion& guard : node.guards[k]) add({neg(m_out.vars[p].version[k])}, ExclusionOrigin{p, guard.kind});
+      for (const Exclusion& guard : node.guards[k]) m_out.add_clause({neg(m_out.vars[p].version[k])}, ExclusionOrigin{p, guard.kind});
   }
 
   // older(k) for k >= 1 is the ladder variable "rank >= k"; older(0) is "installed".
@@ -98,17 +91,17 @@ class Encoder {
     std::size_t n = v.version.size();
     AtMostOneVersionOrigin origin{p};
     if (n == 0) {
-      add({neg(v.installed)}, origin);
+      m_out.add_clause({neg(v.installed)}, origin);
       return;
     }
     for (std::size_t k = 0; k < n; ++k) {
-      add({neg(v.version[k]), older(p, k)}, origin);                   // x_k -> rank >= k
+      m_out.add_clause({neg(v.version[k]), older(p, k)}, origin);                   // x_k -> rank >= k
       if (k + 1 < n) {
-        add({~older(p, k + 1), older(p, k)}, origin);                   // rank >= k+1 -> rank >= k
-        add({neg(v.version[k]), ~older(p, k + 1)}, origin);             // x_k -> rank < k+1
-        add({~older(p, k), pos(v.version[k]), older(p, k + 1)}, origin); // rank >= k -> x_k ∨ rank >= k+1
+        m_out.add_clause({~older(p, k + 1), older(p, k)}, origin);                   // rank >= k+1 -> rank >= k
+        m_out.add_clause({neg(v.version[k]), ~older(p, k + 1)}, origin);             // x_k -> rank < k+1
+        m_out.add_clause({~older(p, k), pos(v.version[k]), older(p, k + 1)}, origin); // rank >= k -> x_k ∨ rank >= k+1
       } else {
-        add({~older(p, k), pos(v.version[k])}, origin);                  // rank >= n-1 -> x_(n-1)
+        m_out.add_clause({~older(p, k), pos(v.version[k])}, origin);                  // rank >= n-1 -> x_(n-1)
       }
     }
   }
@@ -122,8 +115,8 @@ class Encoder {
     if (auto it = m_ranges.find(key); it != m_ranges.end()) return it->second;
     Lit in_range = pos(new_var());
     VersionRangeOrigin origin{p, first, last};
-    add({~in_range, older(p, first)}, origin);
-    add({~in_range, ~older(p, last + 1)}, origin);
+    m_out.add_clause({~in_range, older(p, first)}, origin);
+    m_out.add_clause({~in_range, ~older(p, last + 1)}, origin);
     m_ranges.emplace(key, in_range);
     m_out.ranges.push_back({p, first, last, in_range});
     return in_range;
@@ -162,11 +155,11 @@ class Encoder {
     add_rule_literals(edge, clause);
     ClauseOrigin origin = edge.parent_package == kRootParent ? ClauseOrigin{RootRequirementOrigin{edge.root}}
                                                              : ClauseOrigin{DependencyOrigin{e}};
-    add(std::move(clause), origin);
+    m_out.add_clause(std::move(clause), origin);
     for (const std::string& extra : edge.target_extras) {
       sat::Clause request = edge_condition(edge);
       request.push_back(pos(m_out.vars[edge.target].extras.at(extra)));
-      add(std::move(request), ExtraRequestOrigin{e});
+      m_out.add_clause(std::move(request), ExtraRequestOrigin{e});
     }
   }
 
@@ -181,8 +174,8 @@ class Encoder {
     if (auto it = m_requesters.find(key); it != m_requesters.end()) return it->second;
     Lit both = pos(new_var());
     RequiredByOrigin origin{edge.parent_package, edge.parent_extra};
-    add({~both, version}, origin);
-    add({~both, pos(parent.extras.at(edge.parent_extra))}, origin);
+    m_out.add_clause({~both, version}, origin);
+    m_out.add_clause({~both, pos(parent.extras.at(edge.parent_extra))}, origin);
     m_requesters.emplace(key, both);
     m_out.requesters.push_back({edge.parent_package, edge.parent_candidate, edge.parent_extra, both});
     return both;
@@ -209,7 +202,7 @@ class Encoder {
     requesters.erase(std::unique(requesters.begin(), requesters.end()), requesters.end());
     sat::Clause clause{~what};
     clause.insert(clause.end(), requesters.begin(), requesters.end());
-    add(std::move(clause), RequiredByOrigin{p, extra});
+    m_out.add_clause(std::move(clause), RequiredByOrigin{p, extra});
   }
 
   void build_objective() { m_out.objective = encoder::build_objective(m_problem, m_out.universe, m_out.vars); }

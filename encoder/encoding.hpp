@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
+#include <span>
 #include <map>
 #include <string>
 #include <string_view>
@@ -84,6 +86,15 @@ struct Encoding {
   // with the same `rule`: explanations group them by rule and describe what they forbid.
   std::vector<ForbiddenCondition> forbidden;
   std::vector<sat::ObjectiveLevel> objective;
+
+  // Appends a hard clause and its origin (cnf and origins stay parallel).
+  void add_clause(std::span<const sat::Lit> clause, ClauseOrigin origin) {
+    cnf.add_clause(clause);
+    origins.push_back(std::move(origin));
+  }
+  void add_clause(std::initializer_list<sat::Lit> clause, ClauseOrigin origin) {
+    add_clause(std::span<const sat::Lit>(clause.begin(), clause.size()), std::move(origin));
+  }
 };
 
 // Pure: the same problem and source always give the same encoding.
