@@ -85,6 +85,7 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
   for (const auto& [p, k] : selection.chosen) {
     const encoder::PackageNode& node = encoding.universe.packages[p];
     Pin pin{node.name, node.candidates[k]->version_text, {}, {}, node.direct, {}};
+    pin.files.reserve(node.installable_files[k].size());
     for (std::size_t file : node.installable_files[k]) pin.files.push_back(node.candidates[k]->files[file].filename);
     if (auto extras = selection.extras.find(p); extras != selection.extras.end())
       pin.extras.insert(extras->second.begin(), extras->second.end());
@@ -96,10 +97,14 @@ void decode_into(const encoder::Encoding& encoding, const encoder::Problem& prob
     return edge.parent_package == encoder::kRootParent &&
            std::find(left_out.begin(), left_out.end(), edge.root) != left_out.end();
   });
+  result.graph.reserve(edges.size());
   for (std::size_t e : edges) {
     const encoder::Edge& edge = encoding.universe.edges[e];
-    for (std::size_t target : chosen_targets(edge, selection)) {
-      GraphEdge graph_edge{"", "", encoding.universe.packages[target].name, edge.requirement->to_string()};
+    std::vector<std::size_t> targets = chosen_targets(edge, selection);
+    if (targets.empty()) continue;
+    std::string requirement = edge.requirement->to_string();
+    for (std::size_t target : targets) {
+      GraphEdge graph_edge{"", "", encoding.universe.packages[target].name, requirement};
       if (edge.parent_package != encoder::kRootParent) {
         const encoder::PackageNode& parent = encoding.universe.packages[edge.parent_package];
         graph_edge.from = parent.name;

@@ -4,7 +4,6 @@
 #include "encoder/newest_universe.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <set>
 #include <unordered_map>
 
@@ -50,9 +49,8 @@ class NewestUniverseBuilder {
 
   Universe build() {
     for (std::size_t r = 0; r < m_problem.roots.size(); ++r) add_root(r);
-    while (!m_queue.empty()) {
-      auto [node, extra] = std::move(m_queue.front());
-      m_queue.pop_front();
+    for (std::size_t next = 0; next < m_queue.size(); ++next) {  // FIFO; expand() appends
+      auto [node, extra] = m_queue[next];
       expand(node, extra);
     }
     return finish();
@@ -173,7 +171,7 @@ class NewestUniverseBuilder {
   std::unordered_map<std::string, std::size_t> m_node_index;
   std::vector<NewestEdge> m_edges;
   std::vector<std::size_t> m_active_roots;
-  std::deque<std::pair<std::size_t, std::string>> m_queue;
+  std::vector<std::pair<std::size_t, std::string>> m_queue;  // (package, extra) to expand, never popped
 };
 
 }  // namespace
